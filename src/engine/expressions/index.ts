@@ -1,0 +1,3 @@
+export { FeelExpressionEvaluator } from './feel-expression-evaluator';
+export { isJuelExpression, translateJuel } from './juel-to-feel';
+export type { JuelTranslation, JuelVariable } from './juel-to-feel';

@@ -1,0 +1,26 @@
+// The engine's only public surface: hosts import from here, never from inside the folders.
+export * from './model/process-model';
+export { BpmnParser, ParseOutcome } from './parser/bpmn-parser';
+export { ModelProblem, formatProblem } from './parser/model-problem';
+export { EXECUTABLE_TYPES } from './behaviours/behaviour-registry';
+export { Engine } from './engine';
+export { EngineEnvironment, RunContext } from './runtime/run-context';
+export * from './runtime/instance-state';
+export { ElementState, canTransition } from './runtime/token-lifecycle';
+export { EngineEffects, HistoryEvent, HistoryKind, TaskCreated } from './runtime/engine-effects';
+export { VariableChange, VariableRecord, VariableScopes } from './runtime/variable-scopes';
+export { MessagePayload } from './runtime/triggers/message-payload';
+export { StartOptions } from './runtime/triggers/start-instance';
+export { consumes } from './runtime/triggers/trigger-subscription';
+export { fromSnapshot, toSnapshot } from './runtime/instance-snapshot';
+export * from './correlation/correlation-set';
+export * from './correlation/correlation-rules';
+export * from './variables/typed-value';
+export * from './variables/camunda-value-codec';
+export { VariableConversionError } from './variables/variable-conversion.error';
+export { FeelExpressionEvaluator } from './expressions/feel-expression-evaluator';
+export { EngineError, EngineErrorCode } from './errors/engine-error';
+export * from './errors/failure';
+export { Clock } from './ports/clock.port';
+export { IdGenerator } from './ports/id-generator.port';
+export { ExpressionEvaluator, ExpressionContext } from './ports/expression-evaluator.port';

@@ -1,0 +1,31 @@
+import { DynamicModule, Module } from '@nestjs/common';
+
+import { ConfigModule } from './config/config.module';
+import { AppConfig } from './config/configuration';
+import { EngineHostModule } from './infrastructure/engine/engine-host.module';
+import { PersistenceModule } from './infrastructure/persistence/persistence.module';
+import { QueueModule } from './infrastructure/queue/queue.module';
+import { CorrelationsModule } from './modules/correlations/correlations.module';
+import { HealthModule } from './modules/health/health.module';
+import { ModelsModule } from './modules/models/models.module';
+import { TasksModule } from './modules/tasks/tasks.module';
+
+/** The HTTP application: both API faces over one engine. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        CorrelationsModule,
+        EngineHostModule,
+        HealthModule,
+        ModelsModule,
+        PersistenceModule,
+        QueueModule,
+        TasksModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,27 @@
+import 'reflect-metadata';
+
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { createApp } from '../app.factory';
+import { loadConfiguration } from '../config/configuration';
+import { buildOpenApiDocument } from '../infrastructure/http/openapi-document';
+
+/** Writes openapi/openapi.json from the controllers and DTOs (`npm run openapi`). */
+export async function generateOpenApi(): Promise<string> {
+  const config = loadConfiguration({ SQLITE_PATH: ':memory:' });
+  const app = await createApp(config, { logger: false, swagger: false });
+  try {
+    return `${JSON.stringify(buildOpenApiDocument(app), null, 2)}\n`;
+  } finally {
+    await app.close();
+  }
+}
+
+if (require.main === module) {
+  void generateOpenApi().then((json) => {
+    const target = join(process.cwd(), 'openapi', 'openapi.json');
+    writeFileSync(target, json);
+    console.log(`Wrote ${target}`);
+  });
+}

@@ -1,0 +1,67 @@
+import { TypedValue, VariableConversionError, fromCamundaValue, fromPlainJson, toCamundaValue } from '../../engine';
+import { ApiError, ErrorCode } from '../errors/api-error';
+
+/** A body that may carry variables as plain JSON (`payload`) or in Camunda's typed form (`variables`). */
+export interface VariablesInput {
+  readonly payload?: Record<string, unknown>;
+  readonly variables?: Record<string, unknown>;
+}
+
+/**
+ * Reads the variables of a native request. Plain payload values are typed as Camunda would store them
+ * (string → String, whole number → Integer or Long, other number → Double, boolean → Boolean,
+ * null → Null, object or array → Json); typed values follow Camunda's conversion rules.
+ */
+export function readVariables(input: VariablesInput, field: 'payload' | 'processVariables' = 'payload'): Record<string, TypedValue> {
+  if (input.payload !== undefined && input.variables !== undefined) {
+    throw new ApiError(ErrorCode.VALIDATION_ERROR, `Send either '${field}' or 'variables', not both`);
+  }
+  if (input.payload !== undefined) return plainVariables(input.payload, field);
+  if (input.variables !== undefined) return typedVariables(input.variables, 'variables');
+  return {};
+}
+
+export function plainVariables(payload: unknown, field: string): Record<string, TypedValue> {
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
+    throw new ApiError(ErrorCode.VALIDATION_ERROR, `'${field}' must be a JSON object`);
+  }
+  const result: Record<string, TypedValue> = {};
+  for (const [name, value] of Object.entries(payload)) {
+    try {
+      result[name] = fromPlainJson(value);
+    } catch (error) {
+      throw variableError(field, name, error);
+    }
+  }
+  return result;
+}
+
+export function typedVariables(map: unknown, field: string): Record<string, TypedValue> {
+  if (map === null || typeof map !== 'object' || Array.isArray(map)) {
+    throw new ApiError(ErrorCode.VALIDATION_ERROR, `'${field}' must be a JSON object of typed values ({ "name": { "value": …, "type": "String" } })`);
+  }
+  const result: Record<string, TypedValue> = {};
+  for (const [name, dto] of Object.entries(map as Record<string, unknown>)) {
+    if (dto === null || typeof dto !== 'object' || Array.isArray(dto)) {
+      throw new ApiError(ErrorCode.INVALID_VARIABLE, `Variable '${name}' in '${field}' must be an object with 'value' and 'type'`);
+    }
+    try {
+      result[name] = fromCamundaValue(dto as Record<string, unknown>);
+    } catch (error) {
+      throw variableError(field, name, error);
+    }
+  }
+  return result;
+}
+
+/** The typed form every native response uses for variables. */
+export function renderVariables(values: Readonly<Record<string, TypedValue>>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, toCamundaValue(value)]));
+}
+
+function variableError(field: string, name: string, error: unknown): ApiError {
+  if (error instanceof VariableConversionError || error instanceof Error) {
+    return new ApiError(ErrorCode.INVALID_VARIABLE, `Variable '${name}' in '${field}': ${error.message}`);
+  }
+  return new ApiError(ErrorCode.INVALID_VARIABLE, `Variable '${name}' in '${field}' is invalid`);
+}

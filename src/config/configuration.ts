@@ -1,0 +1,96 @@
+import { isAbsolute, resolve } from 'node:path';
+
+export type DatabaseConfig =
+  | { readonly type: 'sqlite'; readonly path: string }
+  | { readonly type: 'postgres'; readonly url: string; readonly poolSize: number };
+
+/** The one typed configuration of the engine, read from the environment once at start-up. */
+export interface AppConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly database: DatabaseConfig;
+  /** Set: continuations run on BullMQ workers; unset: in-process. */
+  readonly redisUrl?: string;
+  readonly continuation: {
+    /** How long Camunda routes wait for the continuation they triggered before answering. */
+    readonly waitTimeoutMs: number;
+    readonly maxAttempts: number;
+    readonly backoffMs: number;
+    /** Outbox rows older than this are handed out again (crash between commit and enqueue). */
+    readonly leaseMs: number;
+    readonly sweepIntervalMs: number;
+    readonly workerConcurrency: number;
+  };
+  readonly http: {
+    readonly bodyLimitBytes: number;
+  };
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+export class ConfigurationError extends Error {
+  constructor(readonly setting: string, reason: string) {
+    super(`Invalid configuration: ${setting} ${reason}`);
+    this.name = 'ConfigurationError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfiguration(env: Env = process.env): AppConfig {
+  const database = databaseConfig(env);
+  const redisUrl = optional(env, 'REDIS_URL');
+  if (redisUrl !== undefined && !/^rediss?:\/\/.+/.test(redisUrl)) {
+    throw new ConfigurationError('REDIS_URL', `must be a redis:// or rediss:// URL (got '${redisUrl}')`);
+  }
+  return {
+    port: integer(env, 'PORT', 3000, 0, 65535),
+    host: optional(env, 'HOST') ?? '127.0.0.1',
+    database,
+    redisUrl,
+    continuation: {
+      waitTimeoutMs: integer(env, 'CONTINUATION_WAIT_TIMEOUT_MS', 10_000, 0, 600_000),
+      maxAttempts: integer(env, 'CONTINUATION_MAX_ATTEMPTS', 3, 1, 100),
+      backoffMs: integer(env, 'CONTINUATION_BACKOFF_MS', 1_000, 0, 3_600_000),
+      leaseMs: integer(env, 'OUTBOX_LEASE_MS', 30_000, 100, 86_400_000),
+      sweepIntervalMs: integer(env, 'OUTBOX_SWEEP_INTERVAL_MS', 5_000, 50, 3_600_000),
+      workerConcurrency: integer(env, 'WORKER_CONCURRENCY', 8, 1, 1000),
+    },
+    http: {
+      bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 5 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    },
+    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+  };
+}
+
+function databaseConfig(env: Env): DatabaseConfig {
+  const url = optional(env, 'DATABASE_URL');
+  if (url === undefined) {
+    const path = optional(env, 'SQLITE_PATH') ?? './data/engine.sqlite';
+    return { type: 'sqlite', path: path === ':memory:' || isAbsolute(path) ? path : resolve(process.cwd(), path) };
+  }
+  if (/^postgres(ql)?:\/\/.+/.test(url)) {
+    return { type: 'postgres', url, poolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 500) };
+  }
+  throw new ConfigurationError('DATABASE_URL', `must be a postgres:// URL, or unset for the embedded SQLite database (got '${url}')`);
+}
+
+function optional(env: Env, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = optional(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigurationError(name, `must be a whole number (got '${raw}')`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigurationError(name, `must be between ${min} and ${max} (got ${value})`);
+  return value;
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = optional(env, name);
+  if (raw === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) throw new ConfigurationError(name, `must be one of ${allowed.join(', ')} (got '${raw}')`);
+  return raw as T;
+}

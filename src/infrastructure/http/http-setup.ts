@@ -1,0 +1,57 @@
+import multipart from '@fastify/multipart';
+import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { FastifyInstance } from 'fastify';
+
+import { ApiError, ErrorCode } from '../../common/errors/api-error';
+import { AppConfig } from '../../config/configuration';
+import { ApiExceptionFilter } from './api-exception.filter';
+import { buildOpenApiDocument, setupSwaggerUi } from './openapi-document';
+
+/**
+ * Everything about how the HTTP layer reads requests and writes answers, shared by the server and tests:
+ * JSON parsing (an empty body is `{}`, as in Camunda), multipart uploads, exact JSON content types,
+ * validation, the error filter, and Swagger UI.
+ */
+export async function configureHttp(app: NestFastifyApplication, config: AppConfig, options: { swagger?: boolean } = {}): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;
+  await app.register(multipart as never, { limits: { fileSize: config.http.bodyLimitBytes, files: 50, fields: 50 } });
+  fastify.removeContentTypeParser(['application/json']);
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = String(body);
+    if (text.trim() === '') return done(null, {});
+    try {
+      done(null, JSON.parse(text));
+    } catch (error) {
+      done(new ApiError(ErrorCode.INVALID_JSON, `Malformed JSON: ${(error as Error).message}`), undefined);
+    }
+  });
+  // Camunda's JS worker parses a body as JSON only when the content type is exactly application/json.
+  fastify.addHook('onSend', async (_request, reply, payload) => {
+    const type = reply.getHeader('content-type');
+    if (typeof type === 'string' && type.startsWith('application/json')) reply.header('content-type', 'application/json');
+    return payload;
+  });
+
+  app.useGlobalFilters(new ApiExceptionFilter());
+  app.useGlobalPipes(
+    new ValidationPipe({
+      transform: true,
+      whitelist: true,
+      forbidUnknownValues: false,
+      exceptionFactory: (errors) => new ApiError(ErrorCode.VALIDATION_ERROR, describe(errors)),
+    }),
+  );
+  if (options.swagger !== false) setupSwaggerUi(app, buildOpenApiDocument(app));
+}
+
+function describe(errors: ValidationError[], prefix = ''): string {
+  return errors
+    .flatMap((e) => {
+      const path = `${prefix}${e.property}`;
+      const own = Object.values(e.constraints ?? {});
+      const nested = e.children?.length ? [describe(e.children, `${path}.`)] : [];
+      return [...own, ...nested].map((m) => (m.startsWith(path) ? m : `${path}: ${m}`));
+    })
+    .join('; ');
+}

@@ -1,0 +1,33 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+import { types as pgTypes } from 'pg';
+import { DataSourceOptions } from 'typeorm';
+
+import { DatabaseConfig } from '../../config/configuration';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+// BIGINT columns hold epoch milliseconds and Camunda Long values; numbers, not strings, on both drivers.
+pgTypes.setTypeParser(20, (value) => Number(value));
+
+/** TypeORM options for either driver. Migrations run at start-up; the schema is never synchronised. */
+export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
+  const common = { entities: ENTITIES, migrations: MIGRATIONS, migrationsRun: true, synchronize: false, logging: false } as const;
+  if (config.type === 'postgres') {
+    return { ...common, type: 'postgres', url: config.url, extra: { max: config.poolSize } };
+  }
+  if (config.path !== ':memory:') mkdirSync(dirname(config.path), { recursive: true });
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: config.path,
+    statementCacheSize: 200,
+    prepareDatabase: (db: { pragma(source: string): unknown }) => {
+      // WAL lets readers in other processes go on while a command writes; NORMAL is durable in WAL mode.
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = NORMAL');
+      db.pragma('busy_timeout = 5000');
+    },
+  };
+}

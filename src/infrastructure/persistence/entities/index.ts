@@ -1,0 +1,33 @@
+import { DeploymentResourceEntity } from './deployment-resource.entity';
+import { DeploymentEntity } from './deployment.entity';
+import { EventSubscriptionEntity } from './event-subscription.entity';
+import { IncidentEntity } from './incident.entity';
+import { OutboxEntity } from './outbox.entity';
+import { ProcessDefinitionEntity } from './process-definition.entity';
+import { ProcessInstanceEntity } from './process-instance.entity';
+import { UserTaskEntity } from './user-task.entity';
+import { VariableEntity } from './variable.entity';
+
+export const ENTITIES = [
+  DeploymentEntity,
+  DeploymentResourceEntity,
+  ProcessDefinitionEntity,
+  ProcessInstanceEntity,
+  EventSubscriptionEntity,
+  VariableEntity,
+  UserTaskEntity,
+  OutboxEntity,
+  IncidentEntity,
+];
+
+export {
+  DeploymentEntity,
+  DeploymentResourceEntity,
+  EventSubscriptionEntity,
+  IncidentEntity,
+  OutboxEntity,
+  ProcessDefinitionEntity,
+  ProcessInstanceEntity,
+  UserTaskEntity,
+  VariableEntity,
+};

@@ -1,0 +1,4 @@
+import { InitialSchema1732000000000 } from './1732000000000-initial-schema';
+
+/** Every migration, in order; listed as classes so they run the same from sources and from dist/. */
+export const MIGRATIONS = [InitialSchema1732000000000];

@@ -1,0 +1,23 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+
+import { APP_CONFIG } from '../../config/config.module';
+import { AppConfig } from '../../config/configuration';
+import { dataSourceOptions } from './data-source';
+import { Database } from './database';
+import { DefinitionRepository } from './repositories/definition.repository';
+import { InstanceStore } from './repositories/instance-store';
+
+/** The schema and the repositories over it, shared by the models, correlations, messages and events modules. */
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => dataSourceOptions(config.database),
+    }),
+  ],
+  providers: [Database, DefinitionRepository, InstanceStore],
+  exports: [Database, DefinitionRepository, InstanceStore],
+})
+export class PersistenceModule {}

@@ -1,0 +1,28 @@
+import 'reflect-metadata';
+
+import { Logger } from '@nestjs/common';
+
+import { createApp } from './app.factory';
+import { ConfigurationError, loadConfiguration } from './config/configuration';
+
+async function bootstrap(): Promise<void> {
+  let config;
+  try {
+    config = loadConfiguration();
+  } catch (error) {
+    if (error instanceof ConfigurationError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const app = await createApp(config);
+  await app.listen(config.port, config.host);
+  const logger = new Logger('Engine');
+  const where = config.database.type === 'sqlite' ? `SQLite at ${config.database.path}` : 'PostgreSQL';
+  const continuation = config.redisUrl ? 'BullMQ workers' : 'in-process continuation';
+  logger.log(`Listening on http://${config.host}:${config.port} (${where}, ${continuation})`);
+  logger.log(`Swagger UI: http://${config.host}:${config.port}/api-docs`);
+}
+
+void bootstrap();

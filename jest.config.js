@@ -2,7 +2,7 @@
 process.env.TZ = 'UTC';
 
 const swc = [
-  '@swc/jest',
+  '<rootDir>/test/jest/esm-aware-transformer.js',
   {
     jsc: {
       parser: { syntax: 'typescript', decorators: true },
@@ -15,16 +15,13 @@ const swc = [
   },
 ];
 
-// feelin and its parser are published as ES modules only. Node 20.19+ can require() them, but
-// Jest's module loader cannot, so they are transpiled to CommonJS like our own sources.
-const esmOnly = ['feelin', 'lezer-feel', 'temporal-polyfill', 'temporal-utils', 'min-dash'];
-
 module.exports = {
   rootDir: '.',
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'json'],
-  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
+  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
   transform: { '^.+\\.(t|j)sx?$': swc },
-  transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],
+  // Every file goes through the transformer, which leaves CommonJS dependencies as they are.
+  transformIgnorePatterns: [],
   testTimeout: 30000,
 };

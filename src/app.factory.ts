@@ -7,7 +7,7 @@ import { configureHttp } from './infrastructure/http/http-setup';
 
 /** Builds the HTTP application (not yet listening), the same way for the server, the OpenAPI generator and tests. */
 export async function createApp(config: AppConfig, options: { logger?: boolean; swagger?: boolean } = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: config.http.bodyLimitBytes, maxParamLength: 500 });
+  const adapter = new FastifyAdapter({ bodyLimit: config.http.bodyLimitBytes, routerOptions: { maxParamLength: 500 } });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: false,
     bodyParser: false,

@@ -131,8 +131,8 @@ describe('fromCamundaValue — §2.3 primitive types', () => {
     ['Short', '-32768', -32768],
     ['Long', 3000000000, 3000000000],
     ['Long', '-9223372036854775808', -9223372036854775808],
-    // Long.MAX_VALUE sent as a JSON number reaches JS rounded to 2^63.
-    ['Long', 9223372036854775807, 2 ** 63],
+    // Long.MAX_VALUE sent as a JSON number reaches JS rounded to 2^63 (the literal is written as JSON.parse sees it).
+    ['Long', JSON.parse('9223372036854775807') as number, 2 ** 63],
     ['Double', 4.5, 4.5],
     ['Double', 5, 5],
     ['Double', '1e3', 1000],

@@ -5,8 +5,10 @@ import { AppConfig } from './config/configuration';
 import { EngineHostModule } from './infrastructure/engine/engine-host.module';
 import { PersistenceModule } from './infrastructure/persistence/persistence.module';
 import { QueueModule } from './infrastructure/queue/queue.module';
+import { CamundaModule } from './modules/camunda/camunda.module';
 import { CorrelationsModule } from './modules/correlations/correlations.module';
 import { HealthModule } from './modules/health/health.module';
+import { MessagesModule } from './modules/messages/messages.module';
 import { ModelsModule } from './modules/models/models.module';
 import { TasksModule } from './modules/tasks/tasks.module';
 
@@ -17,10 +19,12 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        CamundaModule,
         ConfigModule.forRoot(config),
         CorrelationsModule,
         EngineHostModule,
         HealthModule,
+        MessagesModule,
         ModelsModule,
         PersistenceModule,
         QueueModule,

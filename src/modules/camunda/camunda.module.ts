@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+
+import { CamundaMessageModule } from './message/camunda-message.module';
+import { CamundaRepositoryModule } from './repository/camunda-repository.module';
+import { CamundaRuntimeModule } from './runtime/camunda-runtime.module';
+
+/** The Camunda 7 compatible REST API under /engine-rest. */
+@Module({
+  imports: [CamundaMessageModule, CamundaRepositoryModule, CamundaRuntimeModule],
+})
+export class CamundaModule {}

@@ -1,0 +1,31 @@
+import { Body, Controller, Post, Res } from '@nestjs/common';
+import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { FastifyReply } from 'fastify';
+
+import { CamundaErrors } from '../../../infrastructure/http/api-errors.decorator';
+import { CamundaMessageService } from './camunda-message.service';
+import { CorrelationMessageDto, MessageCorrelationResultDto } from './correlation-message.dto';
+
+@ApiTags('Camunda 7: Message')
+@Controller('engine-rest/message')
+export class CamundaMessageController {
+  constructor(private readonly messages: CamundaMessageService) {}
+
+  @Post()
+  @ApiOperation({
+    summary: 'Correlate a message (Camunda 7 POST /message)',
+    description:
+      'Wire-compatible with Camunda 7: waiting executions first, then message start events of the latest versions; exactly one target ' +
+      'unless all=true. Answers after the continuation of what the message triggered has reached its next wait states (bounded by ' +
+      'CONTINUATION_WAIT_TIMEOUT_MS, default 10 s). 204 without resultEnabled; with it, 200 and always an array.',
+  })
+  @ApiBody({ type: CorrelationMessageDto })
+  @ApiNoContentResponse({ description: 'Correlated; resultEnabled was false' })
+  @ApiOkResponse({ type: [MessageCorrelationResultDto], description: 'Correlated; resultEnabled was true' })
+  @CamundaErrors()
+  async deliverMessage(@Body() body: CorrelationMessageDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<MessageCorrelationResultDto[] | void> {
+    const results = await this.messages.deliver(body);
+    void reply.status(results ? 200 : 204);
+    return results;
+  }
+}

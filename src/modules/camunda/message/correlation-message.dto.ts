@@ -1,0 +1,96 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsObject, IsOptional, IsString } from 'class-validator';
+
+import { TYPED_VARIABLES_SCHEMA } from '../../../common/dto/typed-value.dto';
+import { CamundaExecutionDto, CamundaProcessInstanceDto } from '../common/camunda-dto';
+import { CamundaBoolean, CamundaString } from '../common/camunda-coercion';
+
+/** Camunda 7's CorrelationMessageDto (POST /message). */
+export class CorrelationMessageDto {
+  @ApiProperty({ description: 'The name of the message to deliver', example: 'PaymentReceived' })
+  @IsOptional()
+  @CamundaString()
+  @IsString()
+  messageName?: string | null;
+
+  @ApiPropertyOptional({ description: 'Only executions of instances with this business key; the business key of a started instance', example: 'order-4711' })
+  @IsOptional()
+  @CamundaString()
+  @IsString()
+  businessKey?: string | null;
+
+  @ApiPropertyOptional({ description: 'Only executions and definitions of this tenant' })
+  @IsOptional()
+  @CamundaString()
+  @IsString()
+  tenantId?: string | null;
+
+  @ApiPropertyOptional({ description: 'Only executions and definitions without a tenant' })
+  @IsOptional()
+  @CamundaBoolean()
+  @IsBoolean()
+  withoutTenantId?: boolean | null;
+
+  @ApiPropertyOptional({ description: 'Only this process instance (not together with a tenant)' })
+  @IsOptional()
+  @CamundaString()
+  @IsString()
+  processInstanceId?: string | null;
+
+  @ApiPropertyOptional({ ...TYPED_VARIABLES_SCHEMA, description: 'Matched against process instance variables (type-exact)', example: { customer: { value: 'alice', type: 'String' } } })
+  @IsOptional()
+  @IsObject()
+  correlationKeys?: Record<string, unknown> | null;
+
+  @ApiPropertyOptional({ ...TYPED_VARIABLES_SCHEMA, description: 'Matched against local variables of the waiting execution' })
+  @IsOptional()
+  @IsObject()
+  localCorrelationKeys?: Record<string, unknown> | null;
+
+  @ApiPropertyOptional({ ...TYPED_VARIABLES_SCHEMA, description: 'Set on the triggered execution or started instance', example: { variable1: { value: '100', type: 'String' }, variable2: { value: 'credit', type: 'String' } } })
+  @IsOptional()
+  @IsObject()
+  processVariables?: Record<string, unknown> | null;
+
+  @ApiPropertyOptional({ ...TYPED_VARIABLES_SCHEMA, description: 'Set locally on the triggered execution' })
+  @IsOptional()
+  @IsObject()
+  processVariablesLocal?: Record<string, unknown> | null;
+
+  @ApiPropertyOptional({ ...TYPED_VARIABLES_SCHEMA, description: 'Set in the scope the trigger creates' })
+  @IsOptional()
+  @IsObject()
+  processVariablesToTriggeredScope?: Record<string, unknown> | null;
+
+  @ApiPropertyOptional({ description: 'Correlate to every match instead of exactly one', default: false })
+  @IsOptional()
+  @CamundaBoolean()
+  @IsBoolean()
+  all?: boolean | null;
+
+  @ApiPropertyOptional({ description: 'Answer 200 with the results instead of 204', default: false })
+  @IsOptional()
+  @CamundaBoolean()
+  @IsBoolean()
+  resultEnabled?: boolean | null;
+
+  @ApiPropertyOptional({ description: 'Include the process variables in each result (needs resultEnabled)', default: false })
+  @IsOptional()
+  @CamundaBoolean()
+  @IsBoolean()
+  variablesInResultEnabled?: boolean | null;
+}
+
+export class MessageCorrelationResultDto {
+  @ApiProperty({ enum: ['Execution', 'ProcessDefinition'] })
+  resultType!: 'Execution' | 'ProcessDefinition';
+
+  @ApiProperty({ type: CamundaExecutionDto, nullable: true })
+  execution!: CamundaExecutionDto | null;
+
+  @ApiProperty({ type: CamundaProcessInstanceDto, nullable: true })
+  processInstance!: CamundaProcessInstanceDto | null;
+
+  @ApiPropertyOptional({ ...TYPED_VARIABLES_SCHEMA, description: 'Only with variablesInResultEnabled' })
+  variables?: Record<string, unknown>;
+}

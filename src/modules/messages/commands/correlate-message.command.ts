@@ -1,0 +1,215 @@
+import { Injectable } from '@nestjs/common';
+
+import { CorrelationSet, Engine, ExecutionTarget, MessagePayload, StartTarget, TypedValue, decideCorrelation } from '../../../engine';
+import { Database, Row, Tx } from '../../../infrastructure/persistence/database';
+import { DefinitionRepository } from '../../../infrastructure/persistence/repositories/definition.repository';
+import { InstanceStore } from '../../../infrastructure/persistence/repositories/instance-store';
+import { ContinuationService } from '../../../infrastructure/queue/continuation.service';
+import { StartInstanceCommand } from '../../correlations/commands/start-instance.command';
+import { executionMatchQuery, startMatchQuery } from '../correlation-query';
+
+export interface CorrelateInput {
+  readonly set: CorrelationSet;
+  readonly all: boolean;
+  readonly payload: MessagePayload;
+}
+
+/** One thing a message was delivered to: a waiting execution, or a new instance of a start event. */
+export interface CorrelatedTarget {
+  readonly kind: 'execution' | 'start';
+  readonly processInstanceId: string;
+  /** Camunda's execution id: the (sub)process scope that held the subscription; the instance for starts. */
+  readonly executionId: string;
+  readonly correlationId: string;
+  readonly businessKey: string | null;
+  readonly tenantId: string | null;
+  readonly processDefinitionId: string;
+  readonly processDefinitionKey: string;
+  /** The subscription that received the message, and the BPMN element that waited. */
+  readonly eventId: string;
+  readonly eventKey: string;
+}
+
+export type CorrelationFailure = 'no-match' | 'ambiguous-executions' | 'ambiguous-definitions';
+
+export class CorrelationFailed extends Error {
+  constructor(
+    readonly reason: CorrelationFailure,
+    readonly count: number,
+  ) {
+    super(reason);
+  }
+}
+
+/** The subscription was consumed or changed by a concurrent transaction between matching and locking. */
+class LostRace extends Error {}
+
+const MAX_RACE_RETRIES = 5;
+
+/**
+ * Correlates a message with Camunda 7's rules in one transaction: waiting executions first, then message
+ * start events; exactly one target unless `all`. The trigger (consuming the subscription, writing the
+ * payload, cancelling an interrupted scope) commits here; moving tokens on is continuation work.
+ * Two messages racing for one wait state: the loser finds the subscription gone under the instance lock,
+ * matches again, and gets "no match" if nothing else fits.
+ */
+@Injectable()
+export class CorrelateMessageCommand {
+  constructor(
+    private readonly db: Database,
+    private readonly engine: Engine,
+    private readonly store: InstanceStore,
+    private readonly definitions: DefinitionRepository,
+    private readonly starter: StartInstanceCommand,
+    private readonly continuation: ContinuationService,
+  ) {}
+
+  async execute(input: CorrelateInput): Promise<CorrelatedTarget[]> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.db.transaction((tx) => this.correlate(tx, input));
+      } catch (error) {
+        if (!(error instanceof LostRace)) throw error;
+        if (attempt >= MAX_RACE_RETRIES) throw new CorrelationFailed('no-match', 0);
+      }
+    }
+  }
+
+  private async correlate(tx: Tx, input: CorrelateInput): Promise<CorrelatedTarget[]> {
+    const { set, all } = input;
+    const executions = await this.matchExecutions(tx, set, all ? undefined : 2);
+    const starts = all || executions.length === 0 ? await this.matchStarts(tx, set) : [];
+    const outcome = decideCorrelation(executions.map((e) => e.target), starts.map((s) => s.target), all);
+    if (!outcome.ok) {
+      const count = outcome.reason === 'ambiguous-executions' ? await this.countExecutions(tx, set) : outcome.reason === 'no-match' ? 0 : outcome.count;
+      throw new CorrelationFailed(outcome.reason, count);
+    }
+    const results = await this.triggerExecutions(tx, input, executions.filter((e) => outcome.targets.includes(e.target)));
+    for (const start of starts.filter((s) => outcome.targets.includes(s.target))) {
+      results.push(await this.startInstance(tx, input, start));
+    }
+    return results;
+  }
+
+  private async triggerExecutions(tx: Tx, input: CorrelateInput, matches: ExecutionMatch[]): Promise<CorrelatedTarget[]> {
+    const results: CorrelatedTarget[] = [];
+    const byInstance = new Map<string, ExecutionMatch[]>();
+    for (const m of matches) byInstance.set(m.target.processInstanceId, [...(byInstance.get(m.target.processInstanceId) ?? []), m]);
+    // Instances are locked in id order, so concurrent `all` correlations cannot deadlock each other.
+    for (const instanceId of [...byInstance.keys()].sort()) {
+      const loaded = await this.store.load(tx, instanceId, { lock: true });
+      if (!loaded || loaded.state.status !== 'running') {
+        if (input.all) continue;
+        throw new LostRace();
+      }
+      const ctx = this.engine.open(loaded.model, loaded.state, loaded.variables);
+      for (const match of byInstance.get(instanceId)!) {
+        if (!ctx.state.subscriptions[match.target.subscriptionId] || !(await this.stillMatches(tx, input.set, match))) {
+          if (input.all) continue;
+          throw new LostRace();
+        }
+        this.engine.trigger(ctx, match.target.subscriptionId, input.payload);
+        results.push({
+          kind: 'execution',
+          processInstanceId: instanceId,
+          executionId: match.scopeId,
+          correlationId: loaded.row.correlationId,
+          businessKey: loaded.row.businessKey,
+          tenantId: loaded.row.tenantId,
+          processDefinitionId: loaded.row.processDefinitionId,
+          processDefinitionKey: loaded.row.processDefinitionKey,
+          eventId: match.target.subscriptionId,
+          eventKey: match.target.elementId,
+        });
+      }
+      const saved = await this.store.save(tx, loaded, ctx, Date.now());
+      this.continuation.afterCommit(tx, saved.outboxId);
+    }
+    return results;
+  }
+
+  private async startInstance(tx: Tx, input: CorrelateInput, match: StartMatch): Promise<CorrelatedTarget> {
+    const start = match.target;
+    const definition = await this.definitions.byId(tx, start.processDefinitionId);
+    if (!definition) throw new LostRace();
+    const { processVariables, processVariablesLocal, processVariablesToTriggeredScope } = input.payload;
+    const variables: Record<string, TypedValue> = { ...processVariables, ...processVariablesLocal, ...processVariablesToTriggeredScope };
+    const row = await this.starter.startIn(tx, { definition, businessKey: input.set.businessKey, startEventId: start.elementId, variables });
+    return {
+      kind: 'start',
+      processInstanceId: row.id,
+      executionId: row.id,
+      correlationId: row.correlationId,
+      businessKey: row.businessKey,
+      tenantId: row.tenantId,
+      processDefinitionId: definition.row.id,
+      processDefinitionKey: definition.row.key,
+      eventId: match.subscriptionId,
+      eventKey: start.elementId,
+    };
+  }
+
+  private async matchExecutions(tx: Tx, set: CorrelationSet, limit?: number): Promise<ExecutionMatch[]> {
+    const query = executionMatchQuery(set, { limit });
+    const rows = await tx.query(query.sql, query.params);
+    return rows.map(toExecutionMatch);
+  }
+
+  private async matchStarts(tx: Tx, set: CorrelationSet): Promise<StartMatch[]> {
+    const query = startMatchQuery(set);
+    const rows = await tx.query<{ id: string; process_definition_id: string; process_definition_key: string; activity_id: string; tenant_id: string }>(
+      query.sql,
+      query.params,
+    );
+    return rows.map((r) => ({
+      subscriptionId: r.id,
+      target: {
+        kind: 'start',
+        processDefinitionId: r.process_definition_id,
+        processDefinitionKey: r.process_definition_key,
+        elementId: r.activity_id,
+        tenantId: r.tenant_id || null,
+      },
+    }));
+  }
+
+  private async countExecutions(tx: Tx, set: CorrelationSet): Promise<number> {
+    const query = executionMatchQuery(set, { count: true });
+    const [row] = await tx.query<{ n: number }>(query.sql, query.params);
+    return Number(row?.n ?? 0);
+  }
+
+  /**
+   * On PostgreSQL the match was read before the instance lock was granted; variables used as keys may have
+   * changed since, so the subscription is matched once more now that nobody else can change it.
+   */
+  private async stillMatches(tx: Tx, set: CorrelationSet, match: ExecutionMatch): Promise<boolean> {
+    if (tx.dialect !== 'postgres' || (!set.correlationKeys && !set.localCorrelationKeys)) return true;
+    const query = executionMatchQuery(set, { subscriptionId: match.target.subscriptionId, limit: 1 });
+    return (await tx.query(query.sql, query.params)).length > 0;
+  }
+}
+
+interface StartMatch {
+  readonly target: StartTarget;
+  readonly subscriptionId: string;
+}
+
+interface ExecutionMatch {
+  readonly target: ExecutionTarget;
+  readonly scopeId: string;
+}
+
+function toExecutionMatch(row: Row): ExecutionMatch {
+  return {
+    target: {
+      kind: 'execution',
+      subscriptionId: String(row.id),
+      processInstanceId: String(row.process_instance_id),
+      executionId: String(row.scope_id ?? row.process_instance_id),
+      elementId: String(row.activity_id),
+      tenantId: row.tenant_id ? String(row.tenant_id) : null,
+    },
+    scopeId: String(row.scope_id ?? row.process_instance_id),
+  };
+}

@@ -1,0 +1,89 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+
+import { PAYLOAD_SCHEMA, TYPED_VARIABLES_SCHEMA } from '../../../common/dto/typed-value.dto';
+
+/** A message, in Camunda's vocabulary, for the native POST /messages. */
+export class CorrelateMessageDto {
+  @ApiProperty({ description: 'The message name, exact and case-sensitive', example: 'PaymentReceived' })
+  @IsString()
+  @MaxLength(255)
+  messageName!: string;
+
+  @ApiPropertyOptional({ description: 'Only instances with this business key; also the business key of an instance the message starts', example: 'order-4711' })
+  @IsOptional()
+  @IsString()
+  businessKey?: string;
+
+  @ApiPropertyOptional({ description: 'Only executions and models of this tenant' })
+  @IsOptional()
+  @IsString()
+  tenantId?: string;
+
+  @ApiPropertyOptional({ description: 'Only executions and models without a tenant' })
+  @IsOptional()
+  @IsBoolean()
+  withoutTenantId?: boolean;
+
+  @ApiPropertyOptional({ description: 'Only this process instance' })
+  @IsOptional()
+  @IsString()
+  processInstanceId?: string;
+
+  @ApiPropertyOptional({ ...TYPED_VARIABLES_SCHEMA, description: 'Each must equal (type-exactly) a variable of the waiting instance', example: { customer: { value: 'alice', type: 'String' } } })
+  @IsOptional()
+  @IsObject()
+  correlationKeys?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ ...TYPED_VARIABLES_SCHEMA, description: 'Each must equal a local variable of the waiting execution' })
+  @IsOptional()
+  @IsObject()
+  localCorrelationKeys?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ ...TYPED_VARIABLES_SCHEMA, description: 'Variables to set, typed', example: { paymentMethod: { value: 'credit', type: 'String' } } })
+  @IsOptional()
+  @IsObject()
+  processVariables?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ ...TYPED_VARIABLES_SCHEMA, description: 'Variables to set locally on the waiting execution' })
+  @IsOptional()
+  @IsObject()
+  processVariablesLocal?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ ...TYPED_VARIABLES_SCHEMA, description: 'Variables for the scope the message creates (event subprocess)' })
+  @IsOptional()
+  @IsObject()
+  processVariablesToTriggeredScope?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ ...PAYLOAD_SCHEMA, description: 'Plain JSON alternative to processVariables (not both)' })
+  @IsOptional()
+  @IsObject()
+  payload?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ description: 'Deliver to every match instead of exactly one', default: false })
+  @IsOptional()
+  @IsBoolean()
+  all?: boolean;
+}
+
+export class CorrelatedDto {
+  @ApiProperty({ enum: ['Execution', 'ProcessDefinition'], description: 'A waiting execution, or a new instance of a message start event' })
+  resultType!: 'Execution' | 'ProcessDefinition';
+
+  @ApiProperty()
+  processInstanceId!: string;
+
+  @ApiProperty()
+  correlationId!: string;
+
+  @ApiProperty({ description: 'BPMN element that received the message', example: 'PaymentReceived' })
+  eventKey!: string;
+
+  @ApiProperty({ description: 'The waiting event (subscription) that received it' })
+  eventId!: string;
+}
+
+export class CorrelateMessageResponseDto {
+  @ApiProperty({ type: [CorrelatedDto] })
+  correlated!: CorrelatedDto[];
+}

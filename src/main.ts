@@ -18,11 +18,13 @@ async function bootstrap(): Promise<void> {
   }
   const app = await createApp(config);
   await app.listen(config.port, config.host);
+  const { port } = app.getHttpServer().address() as { port: number };
+  const base = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   const logger = new Logger('Engine');
   const where = config.database.type === 'sqlite' ? `SQLite at ${config.database.path}` : 'PostgreSQL';
   const continuation = config.redisUrl ? 'BullMQ workers' : 'in-process continuation';
-  logger.log(`Listening on http://${config.host}:${config.port} (${where}, ${continuation})`);
-  logger.log(`Swagger UI: http://${config.host}:${config.port}/api-docs`);
+  logger.log(`Listening on ${base} (${where}, ${continuation})`);
+  logger.log(`Swagger UI: ${base}/api-docs`);
 }
 
 void bootstrap();

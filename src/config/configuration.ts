@@ -2,7 +2,7 @@ import { isAbsolute, resolve } from 'node:path';
 
 export type DatabaseConfig =
   | { readonly type: 'sqlite'; readonly path: string }
-  | { readonly type: 'postgres'; readonly url: string; readonly poolSize: number };
+  | { readonly type: 'postgres'; readonly url: string; readonly poolSize: number; readonly schema: string };
 
 /** The one typed configuration of the engine, read from the environment once at start-up. */
 export interface AppConfig {
@@ -11,6 +11,8 @@ export interface AppConfig {
   readonly database: DatabaseConfig;
   /** Set: continuations run on BullMQ workers; unset: in-process. */
   readonly redisUrl?: string;
+  /** Prefix of every BullMQ key, so several engines can share one Redis. */
+  readonly queuePrefix: string;
   readonly continuation: {
     /** How long Camunda routes wait for the continuation they triggered before answering. */
     readonly waitTimeoutMs: number;
@@ -47,6 +49,7 @@ export function loadConfiguration(env: Env = process.env): AppConfig {
     host: optional(env, 'HOST') ?? '127.0.0.1',
     database,
     redisUrl,
+    queuePrefix: name(env, 'QUEUE_PREFIX', 'bpmn-engine'),
     continuation: {
       waitTimeoutMs: integer(env, 'CONTINUATION_WAIT_TIMEOUT_MS', 10_000, 0, 600_000),
       maxAttempts: integer(env, 'CONTINUATION_MAX_ATTEMPTS', 3, 1, 100),
@@ -69,7 +72,7 @@ function databaseConfig(env: Env): DatabaseConfig {
     return { type: 'sqlite', path: path === ':memory:' || isAbsolute(path) ? path : resolve(process.cwd(), path) };
   }
   if (/^postgres(ql)?:\/\/.+/.test(url)) {
-    return { type: 'postgres', url, poolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 500) };
+    return { type: 'postgres', url, poolSize: integer(env, 'DATABASE_POOL_SIZE', 10, 1, 500), schema: name(env, 'DATABASE_SCHEMA', 'public') };
   }
   throw new ConfigurationError('DATABASE_URL', `must be a postgres:// URL, or unset for the embedded SQLite database (got '${url}')`);
 }
@@ -86,6 +89,14 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   const value = Number(raw);
   if (value < min || value > max) throw new ConfigurationError(name, `must be between ${min} and ${max} (got ${value})`);
   return value;
+}
+
+/** Identifiers (schema names, key prefixes): letters, digits, underscore and dash. */
+function name(env: Env, setting: string, fallback: string): string {
+  const raw = optional(env, setting);
+  if (raw === undefined) return fallback;
+  if (!/^[A-Za-z_][A-Za-z0-9_-]{0,62}$/.test(raw)) throw new ConfigurationError(setting, `must be letters, digits, '_' or '-' (got '${raw}')`);
+  return raw;
 }
 
 function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {

@@ -25,33 +25,34 @@ export function plainVariables(payload: unknown, field: string): Record<string, 
   if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
     throw new ApiError(ErrorCode.VALIDATION_ERROR, `'${field}' must be a JSON object`);
   }
-  const result: Record<string, TypedValue> = {};
-  for (const [name, value] of Object.entries(payload)) {
-    try {
-      result[name] = fromPlainJson(value);
-    } catch (error) {
-      throw variableError(field, name, error);
-    }
-  }
-  return result;
+  // fromEntries defines own properties, so even a variable named __proto__ stays an ordinary entry.
+  return Object.fromEntries(
+    Object.entries(payload).map(([name, value]) => {
+      try {
+        return [name, fromPlainJson(value)];
+      } catch (error) {
+        throw variableError(field, name, error);
+      }
+    }),
+  );
 }
 
 export function typedVariables(map: unknown, field: string): Record<string, TypedValue> {
   if (map === null || typeof map !== 'object' || Array.isArray(map)) {
     throw new ApiError(ErrorCode.VALIDATION_ERROR, `'${field}' must be a JSON object of typed values ({ "name": { "value": …, "type": "String" } })`);
   }
-  const result: Record<string, TypedValue> = {};
-  for (const [name, dto] of Object.entries(map as Record<string, unknown>)) {
-    if (dto === null || typeof dto !== 'object' || Array.isArray(dto)) {
-      throw new ApiError(ErrorCode.INVALID_VARIABLE, `Variable '${name}' in '${field}' must be an object with 'value' and 'type'`);
-    }
-    try {
-      result[name] = fromCamundaValue(dto as Record<string, unknown>);
-    } catch (error) {
-      throw variableError(field, name, error);
-    }
-  }
-  return result;
+  return Object.fromEntries(
+    Object.entries(map as Record<string, unknown>).map(([name, dto]) => {
+      if (dto === null || typeof dto !== 'object' || Array.isArray(dto)) {
+        throw new ApiError(ErrorCode.INVALID_VARIABLE, `Variable '${name}' in '${field}' must be an object with 'value' and 'type'`);
+      }
+      try {
+        return [name, fromCamundaValue(dto as Record<string, unknown>)];
+      } catch (error) {
+        throw variableError(field, name, error);
+      }
+    }),
+  );
 }
 
 /** The typed form every native response uses for variables. */

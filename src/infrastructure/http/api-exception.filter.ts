@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import { FastifyReply, FastifyRequest } from 'fastify';
 
 import { ApiError, CamundaError, ErrorCode, describeCode } from '../../common/errors/api-error';
+import { EngineError, EngineErrorCode } from '../../engine';
 
 export const CAMUNDA_PREFIX = '/engine-rest';
 
@@ -59,8 +60,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
     return { status: 500, body: { type: 'ProcessEngineException', message: 'An internal error occurred; it has been logged', code: 0 } };
   }
 
-  /** Errors raised by Nest or Fastify themselves: unknown routes, body limits, media types. */
+  /** Errors raised by the engine, Nest or Fastify themselves: unknown routes, body limits, media types. */
   private frameworkError(exception: unknown): { code: ErrorCode; message: string } | null {
+    if (exception instanceof EngineError) return { code: ENGINE_CODES[exception.code], message: exception.message };
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const code = STATUS_CODES[status];
@@ -87,6 +89,14 @@ interface Rendered {
   body: Record<string, unknown>;
   headers?: Record<string, string>;
 }
+
+const ENGINE_CODES: Record<EngineErrorCode, ErrorCode> = {
+  [EngineErrorCode.INVALID_ARGUMENT]: ErrorCode.VALIDATION_ERROR,
+  [EngineErrorCode.INVALID_VARIABLE]: ErrorCode.INVALID_VARIABLE,
+  [EngineErrorCode.INVALID_MODEL]: ErrorCode.DEPLOYMENT_INVALID,
+  [EngineErrorCode.NOT_FOUND]: ErrorCode.NOT_FOUND,
+  [EngineErrorCode.INVALID_STATE]: ErrorCode.CONFLICT,
+};
 
 const STATUS_CODES: Record<number, ErrorCode> = {
   400: ErrorCode.VALIDATION_ERROR,

@@ -1,11 +1,12 @@
 import multipart from '@fastify/multipart';
-import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyInstance } from 'fastify';
 
 import { ApiError, ErrorCode } from '../../common/errors/api-error';
 import { AppConfig } from '../../config/configuration';
 import { ApiExceptionFilter } from './api-exception.filter';
+import { ApiValidationPipe } from './api-validation.pipe';
+import { refuseUnknownEngines } from './named-engine';
 import { buildOpenApiDocument, setupSwaggerUi } from './openapi-document';
 
 /**
@@ -33,25 +34,8 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
     return payload;
   });
 
+  refuseUnknownEngines(fastify);
   app.useGlobalFilters(new ApiExceptionFilter());
-  app.useGlobalPipes(
-    new ValidationPipe({
-      transform: true,
-      whitelist: true,
-      forbidUnknownValues: false,
-      exceptionFactory: (errors) => new ApiError(ErrorCode.VALIDATION_ERROR, describe(errors)),
-    }),
-  );
+  app.useGlobalPipes(new ApiValidationPipe());
   if (options.swagger !== false) setupSwaggerUi(app, buildOpenApiDocument(app));
-}
-
-function describe(errors: ValidationError[], prefix = ''): string {
-  return errors
-    .flatMap((e) => {
-      const path = `${prefix}${e.property}`;
-      const own = Object.values(e.constraints ?? {});
-      const nested = e.children?.length ? [describe(e.children, `${path}.`)] : [];
-      return [...own, ...nested].map((m) => (m.startsWith(path) ? m : `${path}: ${m}`));
-    })
-    .join('; ');
 }

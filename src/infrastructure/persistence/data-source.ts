@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-import { types as pgTypes } from 'pg';
+import { Client, types as pgTypes } from 'pg';
 import { DataSourceOptions } from 'typeorm';
 
 import { DatabaseConfig } from '../../config/configuration';
@@ -11,11 +11,30 @@ import { MIGRATIONS } from './migrations';
 // BIGINT columns hold epoch milliseconds and Camunda Long values; numbers, not strings, on both drivers.
 pgTypes.setTypeParser(20, (value) => Number(value));
 
+/** Creates the configured PostgreSQL schema if needed; migrations then create the tables in it. */
+export async function ensureSchema(config: DatabaseConfig): Promise<void> {
+  if (config.type !== 'postgres' || config.schema === 'public') return;
+  const client = new Client({ connectionString: config.url });
+  await client.connect();
+  try {
+    await client.query(`CREATE SCHEMA IF NOT EXISTS "${config.schema}"`);
+  } finally {
+    await client.end();
+  }
+}
+
 /** TypeORM options for either driver. Migrations run at start-up; the schema is never synchronised. */
 export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
   const common = { entities: ENTITIES, migrations: MIGRATIONS, migrationsRun: true, synchronize: false, logging: false } as const;
   if (config.type === 'postgres') {
-    return { ...common, type: 'postgres', url: config.url, extra: { max: config.poolSize } };
+    // search_path makes the plain SQL of the repositories find the tables in the configured schema.
+    return {
+      ...common,
+      type: 'postgres',
+      url: config.url,
+      schema: config.schema,
+      extra: { max: config.poolSize, options: `-c search_path=${config.schema}` },
+    };
   }
   if (config.path !== ':memory:') mkdirSync(dirname(config.path), { recursive: true });
   return {

@@ -3,7 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { APP_CONFIG } from '../../config/config.module';
 import { AppConfig } from '../../config/configuration';
-import { dataSourceOptions } from './data-source';
+import { dataSourceOptions, ensureSchema } from './data-source';
 import { Database } from './database';
 import { DefinitionRepository } from './repositories/definition.repository';
 import { InstanceStore } from './repositories/instance-store';
@@ -14,7 +14,10 @@ import { InstanceStore } from './repositories/instance-store';
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => dataSourceOptions(config.database),
+      useFactory: async (config: AppConfig) => {
+        await ensureSchema(config.database);
+        return dataSourceOptions(config.database);
+      },
     }),
   ],
   providers: [Database, DefinitionRepository, InstanceStore],

@@ -21,10 +21,17 @@ export interface DeploymentUpload {
 @Injectable()
 export class DeploymentUploadReader {
   async read(request: FastifyRequest): Promise<DeploymentUpload> {
-    return request.isMultipart() ? this.multipart(request) : this.json(request.body);
+    if (request.isMultipart()) return this.multipart(request);
+    if (!/^application\/json/i.test(request.headers['content-type'] ?? 'application/json')) {
+      throw new ApiError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, 'Send the BPMN as JSON { "xml": "…" } (application/json) or as a file in multipart/form-data');
+    }
+    return this.json(request.body);
   }
 
   private async json(body: unknown): Promise<DeploymentUpload> {
+    if (body !== undefined && (body === null || typeof body !== 'object' || Array.isArray(body))) {
+      throw new ApiError(ErrorCode.VALIDATION_ERROR, 'The body must be a JSON object { "xml": "…", "name"?, "tenantId"? }');
+    }
     const dto = plainToInstance(DeployModelDto, body ?? {});
     const errors = await validate(dto);
     if (errors.length > 0) {

@@ -50,8 +50,11 @@ export class ModelsService {
   async start(key: string, dto: StartProcessModelDto): Promise<StartProcessModelResponseDto> {
     const variables = readVariables(dto);
     const definition = await this.resolve(key, undefined, dto.tenantId);
-    if (dto.startEventId && definition.model.elements[dto.startEventId]?.type !== 'startEvent') {
-      throw new ApiError(ErrorCode.VALIDATION_ERROR, `'${dto.startEventId}' is not a start event of process model '${key}'`);
+    if (dto.startEventId !== undefined) {
+      const start = definition.model.elements[dto.startEventId];
+      if (start?.type !== 'startEvent' || start.parentId !== definition.model.key) {
+        throw new ApiError(ErrorCode.VALIDATION_ERROR, `'${dto.startEventId}' is not a start event of process model '${key}' (start events of subprocesses cannot be started directly)`);
+      }
     }
     const row = await this.startCommand.execute({
       definition,

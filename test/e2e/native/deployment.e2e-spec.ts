@@ -79,6 +79,14 @@ describe('native API: deploying process models', () => {
     expect(stored.text).toBe(xml);
   });
 
+  it('deploys an uploaded file that starts with a UTF-8 byte order mark', async () => {
+    const xml = fixture('native-no-flow-refs.bpmn').replace(/native-no-flow-refs/g, 'native-bom');
+    const form = new FormData();
+    form.append('file', new Blob([Buffer.from([0xef, 0xbb, 0xbf]), xml]), 'saved-on-windows.bpmn');
+    const body = expectJson(await server.post('/process_models', form), 201);
+    expect(body.models).toEqual([expect.objectContaining({ key: 'native-bom', version: 1, resourceName: 'saved-on-windows.bpmn' })]);
+  });
+
   it('refuses a multipart upload without a file part', async () => {
     const form = new FormData();
     form.append('name', 'nothing');
@@ -169,7 +177,7 @@ describe('native API: deploying process models', () => {
   it('lists the latest version of every deployed key', async () => {
     const list = expectJson(await server.get('/process_models'), 200);
     const keys = list.map((m: { key: string }) => m.key).sort();
-    expect(keys).toEqual(['native-approval', 'native-modeler-invoice', 'native-no-flow-refs', 'native-two-starts', 'order-process']);
+    expect(keys).toEqual(['native-approval', 'native-bom', 'native-modeler-invoice', 'native-no-flow-refs', 'native-two-starts', 'order-process']);
     for (const model of list) {
       expect(model).toEqual(
         expect.objectContaining({ key: expect.any(String), version: expect.any(Number), processDefinitionId: expect.any(String), deployedAt: expect.stringMatching(ISO) }),

@@ -94,6 +94,24 @@ describe('native API: starting instances with variables', () => {
     expect(JSON.parse(variables.tags.value)).toEqual(['x', 'y']);
   });
 
+  it('keeps variables whose names are also Object.prototype members', async () => {
+    const names = ['toString', 'valueOf', 'hasOwnProperty', 'constructor', '__proto__'];
+    // Sent as raw JSON so that "__proto__" is an ordinary key, as any non-JS client sends it.
+    const payload = `{"payload": {${names.map((n, i) => `"${n}": ${i}`).join(', ')}, "plain": "p"}}`;
+    const fromPayload = expectJson(await server.post('/process_models/native-approval/start', payload, { 'content-type': 'application/json' }), 201);
+    const typed = `{"variables": {${names.map((n) => `"${n}": {"value": "${n}-value", "type": "String"}`).join(', ')}}}`;
+    const fromTyped = expectJson(await server.post('/process_models/native-approval/start', typed, { 'content-type': 'application/json' }), 201);
+    await openTasks(server, fromPayload.processInstanceId, 1);
+    await openTasks(server, fromTyped.processInstanceId, 1);
+
+    const payloadVariables = expectJson(await server.get(`/process_instances/${fromPayload.processInstanceId}/variables`), 200);
+    expect(Object.keys(payloadVariables).sort()).toEqual([...names, 'plain'].sort());
+    expect(payloadVariables.toString).toEqual({ value: 0, type: 'Integer', valueInfo: {} });
+    const typedVariables = expectJson(await server.get(`/process_instances/${fromTyped.processInstanceId}/variables`), 200);
+    expect(Object.keys(typedVariables).sort()).toEqual([...names].sort());
+    expect(typedVariables.constructor).toEqual({ value: 'constructor-value', type: 'String', valueInfo: {} });
+  });
+
   it('starts with no variables at all when the body is empty', async () => {
     const started = await server.post('/process_models/native-approval/start', '', { 'content-type': 'application/json' });
     const { processInstanceId } = expectJson(started, 201);

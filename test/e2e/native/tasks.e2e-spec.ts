@@ -169,6 +169,17 @@ describe('native API: user tasks', () => {
     expect(expectJson(await server.get(`/process_instances/${approvalB}/variables`), 200)).toEqual({});
   });
 
+  it('keeps completion variables whose names are also Object.prototype members', async () => {
+    const { processInstanceId } = await start(server, 'native-approval', { correlationId: 'case-proto' });
+    const [task] = await openTasks(server, processInstanceId, 1);
+    const body = '{"payload": {"constructor": "c", "toString": "t", "valueOf": 1, "note": "n"}}';
+    expect((await server.post(`/tasks/${task.id}/complete`, body, { 'content-type': 'application/json' })).status).toBe(204);
+    await openTasks(server, processInstanceId, 1, 'Archive');
+    const variables = expectJson(await server.get(`/process_instances/${processInstanceId}/variables`), 200);
+    expect(Object.keys(variables).sort()).toEqual(['constructor', 'note', 'toString', 'valueOf']);
+    expect(variables.constructor).toEqual({ value: 'c', type: 'String', valueInfo: {} });
+  });
+
   it('completes a task with an empty JSON body and with no body at all', async () => {
     const checks = await openTasks(server, parallel, 2, 'Check');
     expect((await server.post(`/tasks/${checks[0].id}/complete`, '', { 'content-type': 'application/json' })).status).toBe(204);

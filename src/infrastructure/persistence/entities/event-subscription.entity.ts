@@ -23,7 +23,7 @@ export class EventSubscriptionEntity {
   @Column({ type: 'varchar', length: 32 })
   kind!: string;
 
-  @Column({ type: 'boolean', default: false })
+  @Column({ type: 'boolean' })
   interrupting!: boolean;
 
   @Column({ name: 'tenant_id', type: 'varchar', length: 64, default: '' })

@@ -35,7 +35,7 @@ export class ProcessDefinitionEntity {
   @Column({ name: 'history_ttl', type: 'varchar', length: 64, nullable: true })
   historyTimeToLive!: string | null;
 
-  @Column({ type: 'boolean', default: true })
+  @Column({ type: 'boolean' })
   startable!: boolean;
 
   /** The parsed process model as JSON, so instances never need the XML parsed again. */

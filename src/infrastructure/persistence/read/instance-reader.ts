@@ -81,7 +81,10 @@ export class InstanceReader {
        WHERE process_instance_id IN (${placeholders(processInstanceIds)}) AND ${scopeFilter} ORDER BY name`,
       scopeId ? [...processInstanceIds, scopeId] : processInstanceIds,
     );
-    for (const row of rows) result.get(row.process_instance_id)![row.name] = fromColumns(row);
+    // defineProperty, not assignment: a variable may be called __proto__.
+    for (const row of rows) {
+      Object.defineProperty(result.get(row.process_instance_id)!, row.name, { value: fromColumns(row), enumerable: true, writable: true, configurable: true });
+    }
     return result;
   }
 }

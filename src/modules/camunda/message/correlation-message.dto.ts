@@ -4,6 +4,7 @@ import { IsBoolean, IsObject, IsOptional, IsString } from 'class-validator';
 import { TYPED_VARIABLES_SCHEMA } from '../../../common/dto/typed-value.dto';
 import { CamundaExecutionDto, CamundaProcessInstanceDto } from '../common/camunda-dto';
 import { CamundaBoolean, CamundaString } from '../common/camunda-coercion';
+import { RawJson } from '../../../common/dto/raw-json.decorator';
 
 /** Camunda 7's CorrelationMessageDto (POST /message). */
 export class CorrelationMessageDto {
@@ -40,26 +41,31 @@ export class CorrelationMessageDto {
   @ApiPropertyOptional({ ...TYPED_VARIABLES_SCHEMA, description: 'Matched against process instance variables (type-exact)', example: { customer: { value: 'alice', type: 'String' } } })
   @IsOptional()
   @IsObject()
+  @RawJson()
   correlationKeys?: Record<string, unknown> | null;
 
   @ApiPropertyOptional({ ...TYPED_VARIABLES_SCHEMA, description: 'Matched against local variables of the waiting execution' })
   @IsOptional()
   @IsObject()
+  @RawJson()
   localCorrelationKeys?: Record<string, unknown> | null;
 
   @ApiPropertyOptional({ ...TYPED_VARIABLES_SCHEMA, description: 'Set on the triggered execution or started instance', example: { variable1: { value: '100', type: 'String' }, variable2: { value: 'credit', type: 'String' } } })
   @IsOptional()
   @IsObject()
+  @RawJson()
   processVariables?: Record<string, unknown> | null;
 
   @ApiPropertyOptional({ ...TYPED_VARIABLES_SCHEMA, description: 'Set locally on the triggered execution' })
   @IsOptional()
   @IsObject()
+  @RawJson()
   processVariablesLocal?: Record<string, unknown> | null;
 
   @ApiPropertyOptional({ ...TYPED_VARIABLES_SCHEMA, description: 'Set in the scope the trigger creates' })
   @IsOptional()
   @IsObject()
+  @RawJson()
   processVariablesToTriggeredScope?: Record<string, unknown> | null;
 
   @ApiPropertyOptional({ description: 'Correlate to every match instead of exactly one', default: false })

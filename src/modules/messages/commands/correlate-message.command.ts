@@ -18,7 +18,7 @@ export interface CorrelateInput {
 export interface CorrelatedTarget {
   readonly kind: 'execution' | 'start';
   readonly processInstanceId: string;
-  /** Camunda's execution id: the (sub)process scope that held the subscription; the instance for starts. */
+  /** Camunda's execution id of the subscription (see camundaExecutionId); the instance for starts. */
   readonly executionId: string;
   readonly correlationId: string;
   readonly businessKey: string | null;
@@ -112,7 +112,7 @@ export class CorrelateMessageCommand {
         results.push({
           kind: 'execution',
           processInstanceId: instanceId,
-          executionId: match.scopeId,
+          executionId: match.target.executionId,
           correlationId: loaded.row.correlationId,
           businessKey: loaded.row.businessKey,
           tenantId: loaded.row.tenantId,
@@ -197,7 +197,6 @@ interface StartMatch {
 
 interface ExecutionMatch {
   readonly target: ExecutionTarget;
-  readonly scopeId: string;
 }
 
 function toExecutionMatch(row: Row): ExecutionMatch {
@@ -206,10 +205,9 @@ function toExecutionMatch(row: Row): ExecutionMatch {
       kind: 'execution',
       subscriptionId: String(row.id),
       processInstanceId: String(row.process_instance_id),
-      executionId: String(row.scope_id ?? row.process_instance_id),
+      executionId: String(row.execution_id ?? row.scope_id ?? row.process_instance_id),
       elementId: String(row.activity_id),
       tenantId: row.tenant_id ? String(row.tenant_id) : null,
     },
-    scopeId: String(row.scope_id ?? row.process_instance_id),
   };
 }

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
 
 import { PAYLOAD_SCHEMA, TYPED_VARIABLES_SCHEMA } from '../../../common/dto/typed-value.dto';
+import { RawJson } from '../../../common/dto/raw-json.decorator';
 
 /** A message, in Camunda's vocabulary, for the native POST /messages. */
 export class CorrelateMessageDto {
@@ -33,31 +34,37 @@ export class CorrelateMessageDto {
   @ApiPropertyOptional({ ...TYPED_VARIABLES_SCHEMA, description: 'Each must equal (type-exactly) a variable of the waiting instance', example: { customer: { value: 'alice', type: 'String' } } })
   @IsOptional()
   @IsObject()
+  @RawJson()
   correlationKeys?: Record<string, unknown>;
 
   @ApiPropertyOptional({ ...TYPED_VARIABLES_SCHEMA, description: 'Each must equal a local variable of the waiting execution' })
   @IsOptional()
   @IsObject()
+  @RawJson()
   localCorrelationKeys?: Record<string, unknown>;
 
   @ApiPropertyOptional({ ...TYPED_VARIABLES_SCHEMA, description: 'Variables to set, typed', example: { paymentMethod: { value: 'credit', type: 'String' } } })
   @IsOptional()
   @IsObject()
+  @RawJson()
   processVariables?: Record<string, unknown>;
 
   @ApiPropertyOptional({ ...TYPED_VARIABLES_SCHEMA, description: 'Variables to set locally on the waiting execution' })
   @IsOptional()
   @IsObject()
+  @RawJson()
   processVariablesLocal?: Record<string, unknown>;
 
   @ApiPropertyOptional({ ...TYPED_VARIABLES_SCHEMA, description: 'Variables for the scope the message creates (event subprocess)' })
   @IsOptional()
   @IsObject()
+  @RawJson()
   processVariablesToTriggeredScope?: Record<string, unknown>;
 
   @ApiPropertyOptional({ ...PAYLOAD_SCHEMA, description: 'Plain JSON alternative to processVariables (not both)' })
   @IsOptional()
   @IsObject()
+  @RawJson()
   payload?: Record<string, unknown>;
 
   @ApiPropertyOptional({ description: 'Deliver to every match instead of exactly one', default: false })

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
 
 import { PAYLOAD_SCHEMA, TYPED_VARIABLES_SCHEMA } from '../../../common/dto/typed-value.dto';
+import { RawJson } from '../../../common/dto/raw-json.decorator';
 
 export class StartProcessModelDto {
   @ApiPropertyOptional({ description: 'Business case id to start under (e.g. an order number); generated when absent', example: 'order-4711' })
@@ -19,11 +20,13 @@ export class StartProcessModelDto {
   @ApiPropertyOptional({ ...TYPED_VARIABLES_SCHEMA, description: 'Start variables in Camunda typed form' })
   @IsOptional()
   @IsObject()
+  @RawJson()
   variables?: Record<string, unknown>;
 
   @ApiPropertyOptional({ ...PAYLOAD_SCHEMA, description: 'Start variables as plain JSON (instead of variables)' })
   @IsOptional()
   @IsObject()
+  @RawJson()
   payload?: Record<string, unknown>;
 
   @ApiPropertyOptional({ description: 'Start at this start event instead of the none start event', example: 'OrderPlaced' })

@@ -3,6 +3,7 @@ import { IsObject, IsOptional, IsString } from 'class-validator';
 
 import { PAYLOAD_SCHEMA, TYPED_VARIABLES_SCHEMA } from '../../../common/dto/typed-value.dto';
 import { PageQueryDto } from '../../correlations/dto/instance.dto';
+import { RawJson } from '../../../common/dto/raw-json.decorator';
 
 export class TaskDto {
   @ApiProperty()
@@ -87,10 +88,12 @@ export class CompleteTaskDto {
   @ApiPropertyOptional({ ...PAYLOAD_SCHEMA, example: { approved: true } })
   @IsOptional()
   @IsObject()
+  @RawJson()
   payload?: Record<string, unknown>;
 
   @ApiPropertyOptional({ ...TYPED_VARIABLES_SCHEMA, example: { approved: { value: true, type: 'Boolean' } } })
   @IsOptional()
   @IsObject()
+  @RawJson()
   variables?: Record<string, unknown>;
 }

@@ -27,7 +27,7 @@ export class AppModule {
         MessagesModule,
         ModelsModule,
         PersistenceModule,
-        QueueModule,
+        QueueModule.forRoot(config, 'api'),
         TasksModule,
       ],
     };

@@ -72,11 +72,13 @@ export class CorrelationsService {
     return this.db.read(async (sql) => {
       const view = await this.reader.instance(sql, id);
       if (!view) throw new ApiError(ErrorCode.INSTANCE_NOT_FOUND, `Process instance ${id} does not exist`);
-      const [subscriptions, incidents, tasks] = await Promise.all([
-        this.reader.subscriptions(sql, [id]),
-        this.reader.incidents(sql, [id]),
-        sql.query<{ id: string; element_id: string; name: string | null }>('SELECT id, element_id, name FROM user_task WHERE process_instance_id = ? ORDER BY created_at, id', [id]),
-      ]);
+      // One connection: the queries run one after the other.
+      const subscriptions = await this.reader.subscriptions(sql, [id]);
+      const incidents = await this.reader.incidents(sql, [id]);
+      const tasks = await sql.query<{ id: string; element_id: string; name: string | null }>(
+        'SELECT id, element_id, name FROM user_task WHERE process_instance_id = ? ORDER BY created_at, id',
+        [id],
+      );
       return {
         processInstanceId: view.id,
         processModelKey: view.processDefinitionKey,

@@ -29,10 +29,11 @@ export class EngineProcess {
       const timer = setTimeout(() => reject(new Error(`engine did not start:\n${output.join('')}`)), 30_000);
       const onData = (chunk: Buffer) => {
         output.push(chunk.toString());
-        const match = /Listening on (http:\/\/[^\s]+)/.exec(output.join(''));
-        if (match) {
+        const text = output.join('');
+        const match = /Listening on (http:\/\/[^\s]+)/.exec(text);
+        if (match || text.includes('Continuation worker started')) {
           clearTimeout(timer);
-          resolve(match[1]);
+          resolve(match ? match[1] : '');
         }
       };
       child.stdout!.on('data', onData);
@@ -49,7 +50,9 @@ export class EngineProcess {
     if (this.child.exitCode === null) {
       const exited = new Promise((resolve) => this.child.once('exit', resolve));
       this.child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([exited, new Promise((r) => (timer = setTimeout(r, 5000)))]);
+      clearTimeout(timer);
       if (this.child.exitCode === null) this.child.kill('SIGKILL');
     }
     rmSync(this.dir, { recursive: true, force: true });

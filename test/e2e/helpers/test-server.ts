@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Client } from 'pg';
 
 import { createApp } from '../../../src/app.factory';
 import { loadConfiguration } from '../../../src/config/configuration';
+import { EngineProcess } from './engine-process';
 
 export interface HttpResult<T = any> {
   readonly status: number;
@@ -15,33 +17,49 @@ export interface HttpResult<T = any> {
 }
 
 /**
- * A real engine listening on an ephemeral loopback port, on its own fresh SQLite file (or on PostgreSQL
- * when the suite runs with DATABASE_URL). Tests talk to it over HTTP only.
+ * A real engine listening on an ephemeral loopback port. On the embedded default it has its own fresh
+ * SQLite file and runs continuations in-process. When the suite runs with DATABASE_URL and REDIS_URL it
+ * gets its own PostgreSQL schema and queue prefix, and continuations run on a BullMQ worker in a separate
+ * process started from dist/. Tests talk to it over HTTP only.
  */
 export class TestServer {
   private constructor(
     readonly url: string,
     private readonly app: NestFastifyApplication,
     private readonly dir: string,
+    private readonly isolated: { schema?: string; workers: EngineProcess[] },
   ) {}
 
   static async start(env: Record<string, string> = {}): Promise<TestServer> {
     const dir = mkdtempSync(join(tmpdir(), 'engine-e2e-'));
-    const config = loadConfiguration({
-      SQLITE_PATH: join(dir, 'engine.sqlite'),
+    const unique = `e2e_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+    const shared: Record<string, string> = {
       CONTINUATION_BACKOFF_MS: '50',
-      ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+      ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL, DATABASE_SCHEMA: unique } : {}),
+      ...(process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL, QUEUE_PREFIX: unique } : {}),
       ...env,
-    });
+    };
+    const config = loadConfiguration({ SQLITE_PATH: join(dir, 'engine.sqlite'), ...shared });
     const app = await createApp(config, { logger: false });
     await app.listen(0, '127.0.0.1');
     const address = app.getHttpServer().address() as { port: number };
-    return new TestServer(`http://127.0.0.1:${address.port}`, app, dir);
+    const workers = config.redisUrl ? [await EngineProcess.start(shared, 'dist/worker.js')] : [];
+    return new TestServer(`http://127.0.0.1:${address.port}`, app, dir, {
+      schema: config.database.type === 'postgres' ? config.database.schema : undefined,
+      workers,
+    });
   }
 
   async close(): Promise<void> {
+    await Promise.all(this.isolated.workers.map((w) => w.stop()));
     await this.app.close();
     rmSync(this.dir, { recursive: true, force: true });
+    if (this.isolated.schema && process.env.DATABASE_URL) {
+      const client = new Client({ connectionString: process.env.DATABASE_URL });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS "${this.isolated.schema}" CASCADE`);
+      await client.end();
+    }
   }
 
   async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<HttpResult<T>> {

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Job, Worker } from 'bullmq';
+import IORedis from 'ioredis';
 
 import { APP_CONFIG } from '../../../config/config.module';
 import { AppConfig } from '../../../config/configuration';
@@ -19,6 +20,7 @@ type Handler = (job: Job<ContinueJobData>) => Promise<ContinueJobResult>;
 export class ContinuationProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ContinuationProcessor.name);
   private worker?: Worker<ContinueJobData, ContinueJobResult>;
+  private connection?: IORedis;
   private readonly handlers: Record<JobName, Handler> = {
     [JobName.CONTINUE]: (job) => this.continue(job),
   };
@@ -34,6 +36,7 @@ export class ContinuationProcessor implements OnApplicationBootstrap, OnApplicat
   }
 
   onApplicationBootstrap(): void {
+    this.connection = redisConnection(this.config.redisUrl!, 'continuation-worker');
     this.worker = new Worker<ContinueJobData, ContinueJobResult>(
       QueueName.CONTINUATION,
       (job) => {
@@ -42,7 +45,7 @@ export class ContinuationProcessor implements OnApplicationBootstrap, OnApplicat
         return handler(job);
       },
       {
-        connection: redisConnection(this.config.redisUrl!, 'continuation-worker'),
+        connection: this.connection,
         prefix: this.config.queuePrefix,
         concurrency: this.config.continuation.workerConcurrency,
       },
@@ -52,6 +55,7 @@ export class ContinuationProcessor implements OnApplicationBootstrap, OnApplicat
 
   async onApplicationShutdown(): Promise<void> {
     await this.worker?.close().catch(() => undefined);
+    this.connection?.disconnect();
   }
 
   private async continue(job: Job<ContinueJobData>): Promise<ContinueJobResult> {

@@ -1,5 +1,6 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { QueueEvents } from 'bullmq';
+import IORedis from 'ioredis';
 
 import { APP_CONFIG } from '../../../config/config.module';
 import { AppConfig } from '../../../config/configuration';
@@ -14,6 +15,7 @@ import { redisConnection } from './redis-connection';
 @Injectable()
 export class SettleEventsListener implements OnApplicationBootstrap, OnApplicationShutdown {
   private events?: QueueEvents;
+  private connection?: IORedis;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -21,8 +23,9 @@ export class SettleEventsListener implements OnApplicationBootstrap, OnApplicati
   ) {}
 
   onApplicationBootstrap(): void {
+    this.connection = redisConnection(this.config.redisUrl!, 'continuation-events');
     this.events = new QueueEvents(QueueName.CONTINUATION, {
-      connection: redisConnection(this.config.redisUrl!, 'continuation-events'),
+      connection: this.connection,
       prefix: this.config.queuePrefix,
     });
     this.events.on('completed', ({ returnvalue }) => {
@@ -33,6 +36,8 @@ export class SettleEventsListener implements OnApplicationBootstrap, OnApplicati
 
   async onApplicationShutdown(): Promise<void> {
     await this.events?.close().catch(() => undefined);
+    // BullMQ leaves connections it was given open.
+    this.connection?.disconnect();
   }
 }
 

@@ -81,7 +81,8 @@ export class CamundaMessageService {
   private async results(targets: readonly CorrelatedTarget[], withVariables: boolean): Promise<MessageCorrelationResultDto[]> {
     return this.db.read(async (sql) => {
       const ids = [...new Set(targets.map((t) => t.processInstanceId))];
-      const views = new Map((await Promise.all(ids.map((id) => this.reader.instance(sql, id)))).filter((v) => v !== null).map((v) => [v!.id, v!]));
+      const found = await this.reader.instances(sql, `id IN (${ids.map(() => '?').join(', ')})`, ids);
+      const views = new Map(found.map((v) => [v.id, v]));
       const variables = withVariables ? await this.reader.variables(sql, ids) : new Map<string, Record<string, TypedValue>>();
       return targets.map((t) => {
         const view = views.get(t.processInstanceId);

@@ -1,5 +1,40 @@
 import { Module } from '@nestjs/common';
 
+import { CorrelationsModule } from '../../correlations/correlations.module';
+import { TasksModule } from '../../tasks/tasks.module';
+import { TriggerMessageSubscriptionCommand } from './commands/trigger-message-subscription.command';
+import { UpdateVariablesCommand } from './commands/update-variables.command';
+import { CamundaEventSubscriptionController } from './execution/camunda-event-subscription.controller';
+import { CamundaEventSubscriptionService } from './execution/camunda-event-subscription.service';
+import { CamundaExecutionController } from './execution/camunda-execution.controller';
+import { CamundaExecutionService } from './execution/camunda-execution.service';
+import { CamundaProcessInstanceController } from './process-instance/camunda-process-instance.controller';
+import { CamundaProcessInstanceService } from './process-instance/camunda-process-instance.service';
+import { ExecutionLocator } from './queries/execution-locator';
+import { CamundaTaskController } from './task/camunda-task.controller';
+import { CamundaTaskService } from './task/camunda-task.service';
+import { CamundaProcessInstanceVariablesController } from './variables/camunda-process-instance-variables.controller';
+import { CamundaVariablesService } from './variables/camunda-variables.service';
+
 /** Camunda 7 runtime routes: process instances and their variables, executions, event subscriptions, tasks. */
-@Module({})
+@Module({
+  controllers: [
+    CamundaEventSubscriptionController,
+    CamundaExecutionController,
+    CamundaProcessInstanceController,
+    CamundaProcessInstanceVariablesController,
+    CamundaTaskController,
+  ],
+  imports: [CorrelationsModule, TasksModule],
+  providers: [
+    CamundaEventSubscriptionService,
+    CamundaExecutionService,
+    CamundaProcessInstanceService,
+    CamundaTaskService,
+    CamundaVariablesService,
+    ExecutionLocator,
+    TriggerMessageSubscriptionCommand,
+    UpdateVariablesCommand,
+  ],
+})
 export class CamundaRuntimeModule {}

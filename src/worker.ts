@@ -1,0 +1,30 @@
+import 'reflect-metadata';
+
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+
+import { ConfigurationError, loadConfiguration } from './config/configuration';
+import { WorkerModule } from './worker.module';
+
+/** Entry point of a continuation worker (`npm run start:worker`): consumes the BullMQ queue, no HTTP. */
+async function bootstrap(): Promise<void> {
+  let config;
+  try {
+    config = loadConfiguration();
+  } catch (error) {
+    if (error instanceof ConfigurationError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  if (!config.redisUrl) {
+    console.error('Invalid configuration: REDIS_URL must be set for a worker (without Redis the API process runs continuations itself)');
+    process.exit(1);
+  }
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: ['error', 'warn', 'log'] });
+  app.enableShutdownHooks();
+  new Logger('Worker').log(`Continuation worker started (concurrency ${config.continuation.workerConcurrency})`);
+}
+
+void bootstrap();

@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
-# Every test the project has, in one command (`npm test`): static checks, then the whole Jest suite on
-# the embedded default (SQLite, in-process continuation).
+# Every test the project has, in one command (`npm test`):
+#  1. static checks and the build (the e2e suites start the built API and worker processes);
+#  2. the whole Jest suite on the embedded default: SQLite, in-process continuation;
+#  3. the HTTP suites again on PostgreSQL + Redis, with continuations on BullMQ workers in separate
+#     processes. That pass needs both servers; it fails (never skips) when they cannot be reached.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+export TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}"
+export TEST_REDIS_URL="${TEST_REDIS_URL:-redis://127.0.0.1:6379}"
 
 echo "== lint and type check"
 npx eslint src test
@@ -11,5 +17,8 @@ npx tsc --noEmit -p tsconfig.json
 echo "== build"
 npx nest build
 
-echo "== jest (embedded default: SQLite, in-process continuation)"
-npx jest --ci
+echo "== jest on the embedded default (SQLite, in-process continuation)"
+env -u DATABASE_URL -u REDIS_URL npx jest --ci
+
+echo "== jest on PostgreSQL + Redis, continuations on BullMQ workers in separate processes"
+DATABASE_URL="$TEST_DATABASE_URL" REDIS_URL="$TEST_REDIS_URL" npx jest --ci test/e2e test/postman test/integration

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 
 import newman from 'newman';
 
-import { EngineProcess } from '../e2e/helpers/engine-process';
+import { EngineStack } from '../e2e/helpers/engine-process';
 
 const ROOT = join(__dirname, '../..');
 
@@ -17,9 +17,9 @@ export function runCollection(collection: string, baseUrl: string): Promise<newm
 }
 
 describe('Postman: the ordering tutorial collection, run by newman against a running engine', () => {
-  let engine: EngineProcess;
+  let engine: EngineStack;
   beforeAll(async () => {
-    engine = await EngineProcess.start();
+    engine = await EngineStack.start();
   }, 60_000);
   afterAll(() => engine.stop());
 

@@ -1,4 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
+import { Client } from 'pg';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,5 +57,45 @@ export class EngineProcess {
       if (this.child.exitCode === null) this.child.kill('SIGKILL');
     }
     rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * An API process plus, when the suite runs on PostgreSQL and Redis, a worker process, sharing their own
+ * schema and queue prefix: the deployment shape of docker-compose, on this machine.
+ */
+export class EngineStack {
+  private constructor(
+    readonly api: EngineProcess,
+    private readonly workers: EngineProcess[],
+    private readonly schema: string | undefined,
+  ) {}
+
+  get url(): string {
+    return this.api.url;
+  }
+
+  static async start(env: Record<string, string> = {}, options: { apis?: number; workers?: number } = {}): Promise<EngineStack> {
+    const unique = `stack_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+    const shared: Record<string, string> = {
+      ...(process.env.DATABASE_URL ? { DATABASE_SCHEMA: unique } : {}),
+      ...(process.env.REDIS_URL ? { QUEUE_PREFIX: unique } : {}),
+      ...env,
+    };
+    const api = await EngineProcess.start(shared);
+    const workers = process.env.REDIS_URL
+      ? await Promise.all(Array.from({ length: options.workers ?? 1 }, () => EngineProcess.start(shared, 'dist/worker.js')))
+      : [];
+    return new EngineStack(api, workers, process.env.DATABASE_URL ? unique : undefined);
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([this.api, ...this.workers].map((p) => p.stop()));
+    if (this.schema && process.env.DATABASE_URL) {
+      const client = new Client({ connectionString: process.env.DATABASE_URL });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS "${this.schema}" CASCADE`);
+      await client.end();
+    }
   }
 }

@@ -143,6 +143,11 @@ export class InstanceStore {
     for (const sub of opened) await this.insertSubscription(tx, loaded, ctx, sub);
   }
 
+  /**
+   * Camunda clients see the (sub)process scope around a waiting token as the execution holding its
+   * subscription. Camunda itself gives concurrent branches and activities with boundary events executions
+   * of their own; this engine does not (documented in the OpenAPI description of POST /message).
+   */
   private async insertSubscription(tx: Tx, loaded: LoadedInstance, ctx: RunContext, sub: SubscriptionRecord): Promise<void> {
     const { row } = loaded;
     await tx.execute(
@@ -151,7 +156,7 @@ export class InstanceStore {
        VALUES (?, 'message', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       [
         sub.id, sub.messageName, sub.kind, sub.interrupting, row.tenantId ?? '', row.processDefinitionId, row.processDefinitionKey,
-        row.id, camundaExecutionId(ctx, sub), ctx.scopeOf(sub.ownerId), sub.elementId, row.businessKey, row.correlationId, Date.parse(sub.createdAt),
+        row.id, ctx.scopeOf(sub.ownerId), ctx.scopeOf(sub.ownerId), sub.elementId, row.businessKey, row.correlationId, Date.parse(sub.createdAt),
       ],
     );
   }
@@ -198,19 +203,6 @@ export class InstanceStore {
       );
     }
   }
-}
-
-/**
- * The id Camunda 7 clients see as the execution holding a subscription. Camunda gives boundary events and
- * event subprocesses the execution of their host scope, and tokens on concurrent branches executions of
- * their own; a lone token shares the execution of its (sub)process. Decided when the subscription opens,
- * which is when Camunda creates (or compacts) those executions.
- */
-export function camundaExecutionId(ctx: RunContext, sub: SubscriptionRecord): string {
-  if (sub.kind === 'boundary' || sub.kind === 'event-subprocess') return sub.ownerId;
-  const scope = ctx.scopeOf(sub.ownerId);
-  const concurrent = ctx.children(scope).filter((c) => c.type !== 'eventSubProcess').length > 1 || ctx.hasJoinTokens(scope);
-  return concurrent ? sub.ownerId : scope;
 }
 
 export function toInstanceRow(row: Row): InstanceRow {

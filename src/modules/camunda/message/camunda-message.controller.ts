@@ -17,7 +17,9 @@ export class CamundaMessageController {
     description:
       'Wire-compatible with Camunda 7: waiting executions first, then message start events of the latest versions; exactly one target ' +
       'unless all=true. Answers after the continuation of what the message triggered has reached its next wait states (bounded by ' +
-      'CONTINUATION_WAIT_TIMEOUT_MS, default 10 s). 204 without resultEnabled; with it, 200 and always an array.',
+      'CONTINUATION_WAIT_TIMEOUT_MS, default 10 s). 204 without resultEnabled; with it, 200 and always an array. ' +
+      'Executions: `execution.id` is the process instance or the embedded/event subprocess scope holding the subscription; unlike ' +
+      'Camunda, concurrent branches and activities with boundary events do not get executions of their own.',
   })
   @ApiBody({ type: CorrelationMessageDto })
   @ApiNoContentResponse({ description: 'Correlated; resultEnabled was false' })

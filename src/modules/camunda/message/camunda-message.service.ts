@@ -79,6 +79,7 @@ export class CamundaMessageService {
 
   /** Results describe the state at the time of the answer, after the continuation. */
   private async results(targets: readonly CorrelatedTarget[], withVariables: boolean): Promise<MessageCorrelationResultDto[]> {
+    if (targets.length === 0) return [];
     return this.db.read(async (sql) => {
       const ids = [...new Set(targets.map((t) => t.processInstanceId))];
       const found = await this.reader.instances(sql, `id IN (${ids.map(() => '?').join(', ')})`, ids);

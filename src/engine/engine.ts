@@ -4,6 +4,7 @@ import { runAgenda } from './runtime/executor';
 import { EngineEnvironment, RunContext } from './runtime/run-context';
 import { cancelInstance, retryIncident } from './runtime/triggers/cancel-instance';
 import { completeUserTask } from './runtime/triggers/complete-user-task';
+import { completeExternalTask, reportBpmnError } from './runtime/triggers/external-task';
 import { MessagePayload } from './runtime/triggers/message-payload';
 import { StartOptions, startInstance } from './runtime/triggers/start-instance';
 import { triggerSubscription } from './runtime/triggers/trigger-subscription';
@@ -37,6 +38,20 @@ export class Engine {
 
   completeTask(ctx: RunContext, taskId: string, variables?: Readonly<Record<string, TypedValue>>): void {
     completeUserTask(ctx, taskId, variables);
+  }
+
+  completeExternalTask(
+    ctx: RunContext,
+    taskId: string,
+    variables?: Readonly<Record<string, TypedValue>>,
+    localVariables?: Readonly<Record<string, TypedValue>>,
+  ): void {
+    completeExternalTask(ctx, taskId, variables, localVariables);
+  }
+
+  /** A BPMN error reported for an external task, caught by a matching error boundary event if there is one. */
+  reportBpmnError(ctx: RunContext, taskId: string, errorCode: string, errorMessage?: string, variables?: Readonly<Record<string, TypedValue>>): void {
+    reportBpmnError(ctx, taskId, errorCode, errorMessage, variables);
   }
 
   cancel(ctx: RunContext): void {

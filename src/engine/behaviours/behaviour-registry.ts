@@ -10,6 +10,7 @@ import { eventBasedGatewayBehaviour } from './gateways/event-based-gateway.behav
 import { exclusiveGatewayBehaviour } from './gateways/exclusive-gateway.behaviour';
 import { parallelGatewayBehaviour } from './gateways/parallel-gateway.behaviour';
 import { passThroughTaskBehaviour } from './tasks/pass-through-task.behaviour';
+import { externalTaskBehaviour } from './tasks/external-task.behaviour';
 import { receiveTaskBehaviour } from './tasks/receive-task.behaviour';
 import { userTaskBehaviour } from './tasks/user-task.behaviour';
 
@@ -30,6 +31,7 @@ const BEHAVIOURS: Partial<Record<ElementType, ElementBehaviour>> = {
   manualTask: passThroughTaskBehaviour,
   userTask: userTaskBehaviour,
   receiveTask: receiveTaskBehaviour,
+  serviceTask: externalTaskBehaviour,
   exclusiveGateway: exclusiveGatewayBehaviour,
   parallelGateway: parallelGatewayBehaviour,
   eventBasedGateway: eventBasedGatewayBehaviour,

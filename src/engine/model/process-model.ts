@@ -23,7 +23,16 @@ export type ElementType =
 export type EventDefinitionModel =
   | { readonly kind: 'message'; readonly messageId: string; readonly messageName: string }
   | { readonly kind: 'terminate' }
-  | { readonly kind: 'error'; readonly errorId?: string; readonly errorCode?: string };
+  | {
+      readonly kind: 'error';
+      readonly errorId?: string;
+      /** Absent on a catching event: it catches every error. */
+      readonly errorCode?: string;
+      readonly errorMessage?: string;
+      /** Camunda extensions: variables that receive the caught error's code and message. */
+      readonly errorCodeVariable?: string;
+      readonly errorMessageVariable?: string;
+    };
 
 export interface UserTaskSpec {
   readonly assignee?: string;

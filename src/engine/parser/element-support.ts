@@ -67,7 +67,7 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   'bpmn:SequenceFlow': [...COMMON, 'sourceRef', 'targetRef', 'conditionExpression', 'isImmediate'],
   'bpmn:MessageEventDefinition': ['id', 'messageRef'],
   'bpmn:TerminateEventDefinition': ['id'],
-  'bpmn:ErrorEventDefinition': ['id', 'errorRef'],
+  'bpmn:ErrorEventDefinition': ['id', 'errorRef', 'errorCodeVariable', 'errorMessageVariable'],
   'bpmn:FormalExpression': ['id', 'body', 'language', 'evaluatesToTypeRef'],
 };
 

@@ -136,6 +136,17 @@ export class ModelBuilder {
       }
       case 'bpmn:TerminateEventDefinition':
         return { kind: 'terminate' };
+      case 'bpmn:ErrorEventDefinition': {
+        const error = def.errorRef as ModdleElement | undefined;
+        return {
+          kind: 'error',
+          errorId: error ? String(error.id) : undefined,
+          errorCode: str(error?.errorCode),
+          errorMessage: str(error?.errorMessage),
+          errorCodeVariable: str(def.errorCodeVariable),
+          errorMessageVariable: str(def.errorMessageVariable),
+        };
+      }
       default:
         this.problem(el.id, `${def.$type.replace('bpmn:', '')} events are not supported by this engine`);
         return undefined;

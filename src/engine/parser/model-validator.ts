@@ -85,9 +85,13 @@ function checkNode(
     case 'endEvent':
       if (node.outgoing.length > 0) add(node.id, 'an end event cannot have outgoing sequence flows');
       if (def && def.kind !== 'terminate' && def.kind !== 'error') add(node.id, `${def.kind} end events are not supported`);
+      if (def?.kind === 'error' && !def.errorCode) add(node.id, 'an error end event needs an errorRef to a bpmn:error with an errorCode');
       break;
     case 'intermediateCatchEvent':
       if (def?.kind !== 'message') add(node.id, 'intermediate catch events must be message catch events');
+      break;
+    case 'serviceTask':
+      if (!node.externalTask) add(node.id, 'a service task must be an external task (camunda:type="external" with a camunda:topic)');
       break;
     case 'intermediateThrowEvent':
       if (def) add(node.id, `${def.kind} intermediate throw events are not supported (only none throw events)`);
@@ -99,6 +103,13 @@ function checkNode(
       if (node.incoming.length > 0) add(node.id, 'a boundary event cannot have incoming sequence flows');
       if (def?.kind !== 'message' && def?.kind !== 'error') add(node.id, 'boundary events must be message or error events');
       if (def?.kind === 'error' && node.cancelActivity === false) add(node.id, 'error boundary events are always interrupting');
+      if (def?.kind === 'error' && host && node.parentId === host.parentId) {
+        const sameCode = (host.boundaryEventIds ?? []).filter((id) => {
+          const other = model.elements[id]?.eventDefinition;
+          return id !== node.id && other?.kind === 'error' && other.errorCode === def.errorCode;
+        });
+        if (sameCode.length > 0) add(node.id, `another error boundary event of '${host.id}' catches the same error (${sameCode.join(', ')})`);
+      }
       break;
     }
     case 'exclusiveGateway':

@@ -23,7 +23,8 @@ export type HistoryKind =
   | 'variable-set'
   | 'task-created'
   | 'task-completed'
-  | 'incident-created';
+  | 'incident-created'
+  | 'error-thrown';
 
 /** One step of the run, in order; the host stores these as history and streams them to observers. */
 export interface HistoryEvent {

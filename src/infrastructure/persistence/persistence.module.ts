@@ -6,6 +6,7 @@ import { AppConfig } from '../../config/configuration';
 import { dataSourceOptions, ensureSchema } from './data-source';
 import { Database } from './database';
 import { DefinitionRepository } from './repositories/definition.repository';
+import { ExternalTaskSignal } from './repositories/external-task-signal';
 import { InstanceStore } from './repositories/instance-store';
 
 /** The schema and the repositories over it, shared by the models, correlations, messages and events modules. */
@@ -20,7 +21,7 @@ import { InstanceStore } from './repositories/instance-store';
       },
     }),
   ],
-  providers: [Database, DefinitionRepository, InstanceStore],
-  exports: [Database, DefinitionRepository, InstanceStore],
+  providers: [Database, DefinitionRepository, ExternalTaskSignal, InstanceStore],
+  exports: [Database, DefinitionRepository, ExternalTaskSignal, InstanceStore],
 })
 export class PersistenceModule {}

@@ -94,6 +94,30 @@ export class EngineHarness {
     this.commit(instanceId, run);
   }
 
+  /** Completes the open external task of an element, as a worker would. */
+  completeExternal(instanceId: string, elementId: string, variables: Record<string, unknown> = {}): void {
+    const run = this.open(instanceId);
+    this.engine.completeExternalTask(run, this.externalTask(run, elementId), typed(variables));
+    this.commit(instanceId, run);
+  }
+
+  /** Reports a BPMN error for the open external task of an element, as a worker would. */
+  bpmnError(instanceId: string, elementId: string, errorCode: string, errorMessage?: string): void {
+    const run = this.open(instanceId);
+    this.engine.reportBpmnError(run, this.externalTask(run, elementId), errorCode, errorMessage);
+    this.commit(instanceId, run);
+  }
+
+  externalTasks(instanceId: string): string[] {
+    return Object.values(this.state(instanceId).tasks).filter((t) => t.kind === 'external').map((t) => t.elementId).sort();
+  }
+
+  private externalTask(run: RunContext, elementId: string): string {
+    const task = Object.values(run.state.tasks).find((t) => t.kind === 'external' && t.elementId === elementId);
+    if (!task) throw new Error(`no open external task '${elementId}'`);
+    return task.id;
+  }
+
   cancel(instanceId: string): void {
     const run = this.open(instanceId);
     this.engine.cancel(run);
@@ -121,7 +145,7 @@ export class EngineHarness {
   }
 
   openTasks(instanceId: string): string[] {
-    return Object.values(this.state(instanceId).tasks).map((t) => t.elementId).sort();
+    return Object.values(this.state(instanceId).tasks).filter((t) => t.kind === 'user').map((t) => t.elementId).sort();
   }
 
   variable(instanceId: string, name: string): unknown {

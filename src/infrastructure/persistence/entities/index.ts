@@ -1,6 +1,7 @@
 import { DeploymentResourceEntity } from './deployment-resource.entity';
 import { DeploymentEntity } from './deployment.entity';
 import { EventSubscriptionEntity } from './event-subscription.entity';
+import { ExternalTaskEntity } from './external-task.entity';
 import { IncidentEntity } from './incident.entity';
 import { OutboxEntity } from './outbox.entity';
 import { ProcessDefinitionEntity } from './process-definition.entity';
@@ -14,6 +15,7 @@ export const ENTITIES = [
   ProcessDefinitionEntity,
   ProcessInstanceEntity,
   EventSubscriptionEntity,
+  ExternalTaskEntity,
   VariableEntity,
   UserTaskEntity,
   OutboxEntity,
@@ -24,6 +26,7 @@ export {
   DeploymentEntity,
   DeploymentResourceEntity,
   EventSubscriptionEntity,
+  ExternalTaskEntity,
   IncidentEntity,
   OutboxEntity,
   ProcessDefinitionEntity,

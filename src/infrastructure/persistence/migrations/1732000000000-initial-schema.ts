@@ -1,19 +1,6 @@
-import { MigrationInterface, QueryRunner, Table, TableColumnOptions, TableIndex } from 'typeorm';
+import { MigrationInterface, QueryRunner, Table } from 'typeorm';
 
-type ColumnType = 'varchar' | 'text' | 'integer' | 'bigint' | 'double precision' | 'boolean';
-
-/** One column, written once for both drivers; TypeORM renders the type for SQLite and PostgreSQL. */
-function col(name: string, type: ColumnType, options: Omit<Partial<TableColumnOptions>, 'length'> & { length?: number } = {}): TableColumnOptions {
-  const { length, ...rest } = options;
-  return { name, type, isNullable: false, ...(length ? { length: String(length) } : {}), ...rest };
-}
-const id = (length = 36) => col('id', 'varchar', { length, isPrimary: true });
-const tenant = () => col('tenant_id', 'varchar', { length: 64, default: "''" });
-const nullable = { isNullable: true };
-
-function index(name: string, columnNames: string[], isUnique = false): TableIndex {
-  return new TableIndex({ name, columnNames, isUnique });
-}
+import { col, id, index, nullable, tenant } from './columns';
 
 export class InitialSchema1732000000000 implements MigrationInterface {
   name = 'InitialSchema1732000000000';

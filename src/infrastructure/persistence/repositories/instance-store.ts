@@ -15,6 +15,7 @@ import {
 import { Row, Sql, Tx } from '../database';
 import { fromColumns, toColumns } from '../mappers/variable-columns';
 import { DefinitionRepository, DefinitionRow } from './definition.repository';
+import { ExternalTaskSignal } from './external-task-signal';
 
 export interface InstanceRow {
   readonly id: string;
@@ -55,7 +56,10 @@ const INSTANCE_COLUMNS = `id, process_definition_id, process_definition_key, pro
  */
 @Injectable()
 export class InstanceStore {
-  constructor(private readonly definitions: DefinitionRepository) {}
+  constructor(
+    private readonly definitions: DefinitionRepository,
+    private readonly externalTasksCreated: ExternalTaskSignal,
+  ) {}
 
   /** Loads and, on PostgreSQL, locks the instance row until the transaction ends. */
   async load(tx: Sql, id: string, options: { lock: boolean }): Promise<LoadedInstance | null> {
@@ -163,11 +167,30 @@ export class InstanceStore {
 
   private async saveTasks(tx: Tx, loaded: LoadedInstance, ctx: RunContext): Promise<void> {
     const { created, removed } = ctx.effects.netTasks();
-    const userRemoved = removed.filter((t) => t.kind === 'user');
-    if (userRemoved.length > 0) {
-      await tx.execute(`DELETE FROM user_task WHERE id IN (${userRemoved.map(() => '?').join(', ')})`, userRemoved.map((t) => t.id));
+    for (const [kind, table] of [['user', 'user_task'], ['external', 'external_task']] as const) {
+      const gone = removed.filter((t) => t.kind === kind);
+      if (gone.length > 0) await tx.execute(`DELETE FROM ${table} WHERE id IN (${gone.map(() => '?').join(', ')})`, gone.map((t) => t.id));
     }
-    for (const task of created.filter((t) => t.kind === 'user')) await this.insertUserTask(tx, loaded, task);
+    for (const task of created) {
+      if (task.kind === 'user') await this.insertUserTask(tx, loaded, task);
+      else await this.insertExternalTask(tx, loaded, ctx, task);
+    }
+    if (created.some((t) => t.kind === 'external')) tx.afterCommit(() => this.externalTasksCreated.emit());
+  }
+
+  private async insertExternalTask(tx: Tx, loaded: LoadedInstance, ctx: RunContext, task: TaskCreated): Promise<void> {
+    const { row } = loaded;
+    const spec = task.externalTask!;
+    const priority = spec.priority && /^-?\d+$/.test(spec.priority) ? Number(spec.priority) : 0;
+    await tx.execute(
+      `INSERT INTO external_task (id, process_instance_id, execution_id, element_instance_id, activity_id, topic_name, priority, tenant_id,
+         business_key, process_definition_id, process_definition_key, process_definition_version_tag, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        task.id, row.id, ctx.scopeOf(task.elementInstanceId), task.elementInstanceId, task.elementId, spec.topic, priority, row.tenantId ?? '',
+        row.businessKey, row.processDefinitionId, row.processDefinitionKey, loaded.definition.versionTag, Date.parse(task.createdAt),
+      ],
+    );
   }
 
   private async insertUserTask(tx: Tx, loaded: LoadedInstance, task: TaskCreated): Promise<void> {

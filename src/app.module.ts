@@ -3,6 +3,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from './config/config.module';
 import { AppConfig } from './config/configuration';
 import { EngineHostModule } from './infrastructure/engine/engine-host.module';
+import { IdempotencyModule } from './infrastructure/http/idempotency/idempotency.module';
+import { ObservabilityModule } from './infrastructure/observability/observability.module';
 import { PersistenceModule } from './infrastructure/persistence/persistence.module';
 import { QueueModule } from './infrastructure/queue/queue.module';
 import { CamundaModule } from './modules/camunda/camunda.module';
@@ -10,6 +12,7 @@ import { CorrelationsModule } from './modules/correlations/correlations.module';
 import { HealthModule } from './modules/health/health.module';
 import { MessagesModule } from './modules/messages/messages.module';
 import { ModelsModule } from './modules/models/models.module';
+import { OperationsModule } from './modules/operations/operations.module';
 import { TasksModule } from './modules/tasks/tasks.module';
 
 /** The HTTP application: both API faces over one engine. */
@@ -24,8 +27,11 @@ export class AppModule {
         CorrelationsModule,
         EngineHostModule,
         HealthModule,
+        IdempotencyModule,
         MessagesModule,
         ModelsModule,
+        ObservabilityModule.forRoot(config, 'api'),
+        OperationsModule,
         PersistenceModule,
         QueueModule.forRoot(config, 'api'),
         TasksModule,

@@ -25,6 +25,7 @@ async function bootstrap(): Promise<void> {
   const continuation = config.redisUrl ? 'BullMQ workers' : 'in-process continuation';
   logger.log(`Listening on ${base} (${where}, ${continuation})`);
   logger.log(`Swagger UI: ${base}/api-docs`);
+  if (config.redisUrl) logger.log(`Queue dashboard: ${base}/queues`);
 }
 
 void bootstrap();

@@ -3,6 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ConfigModule } from './config/config.module';
 import { AppConfig } from './config/configuration';
 import { EngineHostModule } from './infrastructure/engine/engine-host.module';
+import { ObservabilityModule } from './infrastructure/observability/observability.module';
 import { PersistenceModule } from './infrastructure/persistence/persistence.module';
 import { QueueModule } from './infrastructure/queue/queue.module';
 
@@ -12,7 +13,13 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [ConfigModule.forRoot(config), EngineHostModule, PersistenceModule, QueueModule.forRoot(config, 'worker')],
+      imports: [
+        ConfigModule.forRoot(config),
+        EngineHostModule,
+        ObservabilityModule.forRoot(config, 'worker'),
+        PersistenceModule,
+        QueueModule.forRoot(config, 'worker'),
+      ],
     };
   }
 }

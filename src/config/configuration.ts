@@ -22,11 +22,22 @@ export interface AppConfig {
     readonly leaseMs: number;
     readonly sweepIntervalMs: number;
     readonly workerConcurrency: number;
+    /** BullMQ: how long a worker holds a job before others may take it, and how often stalled jobs are checked. */
+    readonly workerLockDurationMs: number;
+    readonly workerStalledIntervalMs: number;
   };
   readonly http: {
     readonly bodyLimitBytes: number;
   };
+  readonly idempotency: {
+    /** How long the answer to a request with an Idempotency-Key is kept for repeats. */
+    readonly retentionMs: number;
+    /** A first request still unanswered after this long is presumed dead; a repeat may take its place. */
+    readonly pendingTakeOverMs: number;
+  };
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Workers have no HTTP server: when set, a worker serves its Prometheus metrics on this port. */
+  readonly metricsPort?: number;
 }
 
 export class ConfigurationError extends Error {
@@ -57,11 +68,18 @@ export function loadConfiguration(env: Env = process.env): AppConfig {
       leaseMs: integer(env, 'OUTBOX_LEASE_MS', 30_000, 100, 86_400_000),
       sweepIntervalMs: integer(env, 'OUTBOX_SWEEP_INTERVAL_MS', 5_000, 50, 3_600_000),
       workerConcurrency: integer(env, 'WORKER_CONCURRENCY', 8, 1, 1000),
+      workerLockDurationMs: integer(env, 'WORKER_LOCK_DURATION_MS', 30_000, 500, 3_600_000),
+      workerStalledIntervalMs: integer(env, 'WORKER_STALLED_INTERVAL_MS', 15_000, 500, 3_600_000),
+    },
+    idempotency: {
+      retentionMs: integer(env, 'IDEMPOTENCY_RETENTION_MS', 24 * 3_600_000, 1000, 366 * 86_400_000),
+      pendingTakeOverMs: integer(env, 'IDEMPOTENCY_PENDING_TAKEOVER_MS', 60_000, 100, 3_600_000),
     },
     http: {
       bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 5 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
     },
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
+    metricsPort: optional(env, 'METRICS_PORT') === undefined ? undefined : integer(env, 'METRICS_PORT', 0, 1, 65535),
   };
 }
 

@@ -15,6 +15,7 @@ export { consumes } from './runtime/triggers/trigger-subscription';
 export { fromSnapshot, toSnapshot } from './runtime/instance-snapshot';
 export * from './correlation/correlation-set';
 export * from './correlation/correlation-rules';
+export * from './correlation/criteria-check';
 export * from './variables/typed-value';
 export * from './variables/camunda-value-codec';
 export { VariableConversionError } from './variables/variable-conversion.error';

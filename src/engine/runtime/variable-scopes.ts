@@ -55,6 +55,17 @@ export class VariableScopes {
     return result;
   }
 
+  /** Every value held under a name, in any scope of the instance. */
+  valuesNamed(name: string): TypedValue[] {
+    const found: TypedValue[] = [];
+    for (const scope of this.scopes.values()) {
+      const value = scope.get(name);
+      if (value !== undefined) found.push(value);
+    }
+    for (const scope of Object.values(this.transient)) if (scope[name] !== undefined) found.push(scope[name]);
+    return found;
+  }
+
   local(scopeId: string): Record<string, TypedValue> {
     return { ...Object.fromEntries(this.scopes.get(scopeId) ?? []), ...(this.transient[scopeId] ?? {}) };
   }

@@ -13,19 +13,29 @@ export const CAMUNDA_PREFIX = '/engine-rest';
  */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
-  private readonly logger = new Logger('HTTP');
-
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const camunda = request.url.startsWith(CAMUNDA_PREFIX);
-    const { status, body, headers } = camunda ? this.camundaBody(exception, request) : this.nativeBody(exception, request);
+    const { status, body, headers } = renderException(exception, request);
     for (const [name, value] of Object.entries(headers ?? {})) reply.header(name, value);
     void reply.status(status).header('content-type', 'application/json').send(body);
   }
+}
 
-  private nativeBody(exception: unknown, request: FastifyRequest): Rendered {
+/** The status, body and headers an exception is answered with, on the API face of the request's route. */
+export function renderException(exception: unknown, request: Pick<FastifyRequest, 'url' | 'method' | 'id'>): Rendered {
+  return new ExceptionRenderer().render(exception, request);
+}
+
+class ExceptionRenderer {
+  private readonly logger = new Logger('HTTP');
+
+  render(exception: unknown, request: Pick<FastifyRequest, 'url' | 'method' | 'id'>): Rendered {
+    return request.url.startsWith(CAMUNDA_PREFIX) ? this.camundaBody(exception, request) : this.nativeBody(exception, request);
+  }
+
+  private nativeBody(exception: unknown, request: Pick<FastifyRequest, 'url' | 'method' | 'id'>): Rendered {
     if (exception instanceof ApiError) {
       const { status, type } = describeCode(exception.code);
       return { status, body: { type, message: exception.message, code: exception.code, ...(exception.details ?? {}) }, headers: headersOf(exception) };
@@ -42,7 +52,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
     return { status: 500, body: { type: 'InternalServerError', message: 'An internal error occurred; it has been logged', code: ErrorCode.INTERNAL_ERROR } };
   }
 
-  private camundaBody(exception: unknown, request: FastifyRequest): Rendered {
+  private camundaBody(exception: unknown, request: Pick<FastifyRequest, 'url' | 'method' | 'id'>): Rendered {
     if (exception instanceof CamundaError) {
       return { status: exception.status, body: { type: exception.type, message: exception.message, code: exception.code, ...(exception.extra ?? {}) } };
     }
@@ -78,13 +88,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
     return null;
   }
 
-  private logUnknown(exception: unknown, request: FastifyRequest): void {
+  private logUnknown(exception: unknown, request: Pick<FastifyRequest, 'url' | 'method' | 'id'>): void {
     const error = exception instanceof Error ? exception : new Error(String(exception));
     this.logger.error(`${request.method} ${request.url} failed (request ${request.id}): ${error.message}`, error.stack);
   }
 }
 
-interface Rendered {
+export interface Rendered {
   status: number;
   body: Record<string, unknown>;
   headers?: Record<string, string>;

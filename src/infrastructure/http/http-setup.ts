@@ -4,6 +4,7 @@ import { FastifyInstance } from 'fastify';
 
 import { ApiError, ErrorCode } from '../../common/errors/api-error';
 import { AppConfig } from '../../config/configuration';
+import { REQUEST_ID_HEADER } from '../observability/logging';
 import { ApiExceptionFilter } from './api-exception.filter';
 import { ApiValidationPipe } from './api-validation.pipe';
 import { refuseUnknownEngines } from './named-engine';
@@ -12,7 +13,7 @@ import { buildOpenApiDocument, setupSwaggerUi } from './openapi-document';
 /**
  * Everything about how the HTTP layer reads requests and writes answers, shared by the server and tests:
  * JSON parsing (an empty body is `{}`, as in Camunda), multipart uploads, exact JSON content types,
- * validation, the error filter, and Swagger UI.
+ * validation, the error filter, Swagger UI and the request id header.
  */
 export async function configureHttp(app: NestFastifyApplication, config: AppConfig, options: { swagger?: boolean } = {}): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;
@@ -32,6 +33,11 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
     const type = reply.getHeader('content-type');
     if (typeof type === 'string' && type.startsWith('application/json')) reply.header('content-type', 'application/json');
     return payload;
+  });
+
+  // The id under which the request was logged, so a client can quote it when reporting a problem.
+  fastify.addHook('onRequest', async (request, reply) => {
+    void reply.header(REQUEST_ID_HEADER, request.id);
   });
 
   refuseUnknownEngines(fastify);

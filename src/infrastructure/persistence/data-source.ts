@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 import { Client, types as pgTypes } from 'pg';
-import { DataSourceOptions } from 'typeorm';
+import { DataSource, DataSourceOptions } from 'typeorm';
 
 import { DatabaseConfig } from '../../config/configuration';
 import { ENTITIES } from './entities';
@@ -23,13 +23,37 @@ export async function ensureSchema(config: DatabaseConfig): Promise<void> {
   }
 }
 
-/** TypeORM options for either driver. Migrations run at start-up; the schema is never synchronised. */
+/**
+ * Runs the migrations of a PostgreSQL schema under an advisory lock, so API and worker processes starting
+ * together do not race to create the same tables. (SQLite serialises writers on the file itself.)
+ */
+export async function migratePostgres(config: DatabaseConfig): Promise<void> {
+  if (config.type !== 'postgres') return;
+  const dataSource = new DataSource({ ...dataSourceOptions(config), migrationsRun: false });
+  await dataSource.initialize();
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.connect();
+    await runner.query('SELECT pg_advisory_lock(hashtext($1))', [`bpmn-engine-migrations:${config.schema}`]);
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [`bpmn-engine-migrations:${config.schema}`]).catch(() => undefined);
+    await runner.release();
+    await dataSource.destroy();
+  }
+}
+
+/**
+ * TypeORM options for either driver. Migrations run at start-up (on PostgreSQL through migratePostgres,
+ * before the application's data source connects); the schema is never synchronised.
+ */
 export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
   const common = { entities: ENTITIES, migrations: MIGRATIONS, migrationsRun: true, synchronize: false, logging: false } as const;
   if (config.type === 'postgres') {
     // search_path makes the plain SQL of the repositories find the tables in the configured schema.
     return {
       ...common,
+      migrationsRun: false,
       type: 'postgres',
       url: config.url,
       schema: config.schema,

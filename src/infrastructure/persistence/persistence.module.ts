@@ -3,8 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 
 import { APP_CONFIG } from '../../config/config.module';
 import { AppConfig } from '../../config/configuration';
-import { dataSourceOptions, ensureSchema } from './data-source';
+import { dataSourceOptions, ensureSchema, migratePostgres } from './data-source';
 import { Database } from './database';
+import { BufferedMessageRepository } from './repositories/buffered-message.repository';
 import { DefinitionRepository } from './repositories/definition.repository';
 import { ExternalTaskSignal } from './repositories/external-task-signal';
 import { InstanceStore } from './repositories/instance-store';
@@ -17,11 +18,12 @@ import { InstanceStore } from './repositories/instance-store';
       inject: [APP_CONFIG],
       useFactory: async (config: AppConfig) => {
         await ensureSchema(config.database);
+        await migratePostgres(config.database);
         return dataSourceOptions(config.database);
       },
     }),
   ],
-  providers: [Database, DefinitionRepository, ExternalTaskSignal, InstanceStore],
-  exports: [Database, DefinitionRepository, ExternalTaskSignal, InstanceStore],
+  providers: [BufferedMessageRepository, Database, DefinitionRepository, ExternalTaskSignal, InstanceStore],
+  exports: [BufferedMessageRepository, Database, DefinitionRepository, ExternalTaskSignal, InstanceStore],
 })
 export class PersistenceModule {}

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 
 import { APP_CONFIG } from '../../config/config.module';
 import { AppConfig } from '../../config/configuration';
 import { Engine } from '../../engine';
+import { EngineMetrics } from '../observability/engine-metrics';
 import { Database } from '../persistence/database';
 import { InstanceStore } from '../persistence/repositories/instance-store';
+import { BufferedMessageConsumer } from './buffered-message-consumer';
 import { SettleNotifier } from './settle-notifier';
 
 export type ContinuationOutcome =
@@ -36,24 +38,47 @@ export class ContinuationRunner {
     private readonly engine: Engine,
     private readonly store: InstanceStore,
     private readonly settle: SettleNotifier,
+    private readonly buffered: BufferedMessageConsumer,
+    // Optional so that the runner works in any module set-up; the applications always provide it.
+    @Optional() private readonly metrics?: EngineMetrics,
   ) {}
 
+  /** Runs one continuation and counts its outcome (and, once committed, its lag since the outbox row was written). */
   async run(outboxId: string): Promise<ContinuationOutcome> {
+    const started = Date.now();
+    const seen: { createdAt?: number } = {};
+    try {
+      const outcome = await this.runOnce(outboxId, seen);
+      this.metrics?.continuationRan(outcome.kind, seen.createdAt);
+      if (outcome.kind === 'done') {
+        this.logger.debug({ msg: 'Continuation ran', outboxId, processInstanceId: outcome.processInstanceId, durationMs: Date.now() - started });
+      }
+      return outcome;
+    } catch (error) {
+      this.metrics?.continuationRan('error');
+      throw error;
+    }
+  }
+
+  private async runOnce(outboxId: string, seen: { createdAt?: number }): Promise<ContinuationOutcome> {
     let instanceId: string | undefined;
     let attempts = 0;
     try {
       const outcome = await this.db.transaction(async (tx) => {
-        const [row] = await tx.query<{ process_instance_id: string; attempts: number; status: string }>(
-          'SELECT process_instance_id, attempts, status FROM continuation_outbox WHERE id = ?',
+        const [row] = await tx.query<{ process_instance_id: string; attempts: number; status: string; created_at: number | string }>(
+          'SELECT process_instance_id, attempts, status, created_at FROM continuation_outbox WHERE id = ?',
           [outboxId],
         );
         if (!row || row.status !== 'pending') return 'gone' as const;
         instanceId = row.process_instance_id;
         attempts = Number(row.attempts);
+        seen.createdAt = Number(row.created_at);
         const loaded = await this.store.load(tx, instanceId, { lock: true });
         if (loaded && loaded.state.status === 'running' && loaded.state.agenda.length > 0) {
           const ctx = this.engine.open(loaded.model, loaded.state, loaded.variables);
           this.engine.continue(ctx);
+          // Wait states that just opened take matching buffered messages now, in this transaction.
+          await this.buffered.deliverTo(tx, loaded, ctx, Date.now());
           if (ctx.effects.incidents.length > 0 && attempts + 1 < this.config.continuation.maxAttempts) {
             throw new RetryLater(ctx.effects.incidents.map((i) => i.failure.message).join('; '));
           }
@@ -91,11 +116,22 @@ export class ContinuationRunner {
       );
     });
     if (exhausted) {
-      this.logger.error(`Continuation ${outboxId} of instance ${instanceId} failed ${attempt} times and became an incident: ${message}`);
+      this.logger.error({
+        msg: `Continuation ${outboxId} of instance ${instanceId} failed ${attempt} times and became an incident: ${message}`,
+        outboxId,
+        processInstanceId: instanceId,
+        attempt,
+      });
       this.settle.notify(instanceId);
       return { kind: 'failed', processInstanceId: instanceId };
     }
-    this.logger.warn(`Continuation ${outboxId} of instance ${instanceId} failed (attempt ${attempt}), retrying in ${delayMs} ms: ${message}`);
+    this.logger.warn({
+      msg: `Continuation ${outboxId} of instance ${instanceId} failed (attempt ${attempt}), retrying in ${delayMs} ms: ${message}`,
+      outboxId,
+      processInstanceId: instanceId,
+      attempt,
+      delayMs,
+    });
     return { kind: 'retry', processInstanceId: instanceId, delayMs };
   }
 }

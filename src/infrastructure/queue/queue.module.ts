@@ -1,8 +1,10 @@
 import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
 
 import { AppConfig } from '../../config/configuration';
+import { BufferedMessageConsumer } from './buffered-message-consumer';
 import { BullmqContinuationDriver } from './bullmq/bullmq.driver';
 import { ContinuationProcessor } from './bullmq/continuation.processor';
+import { ExternalTaskSignalRelay } from './bullmq/external-task-signal.relay';
 import { OutboxSweeper } from './bullmq/outbox-sweeper';
 import { SettleEventsListener } from './bullmq/settle-events.listener';
 import { CONTINUATION_DRIVER } from './continuation-driver';
@@ -22,13 +24,13 @@ export type ProcessRole = 'api' | 'worker';
 @Module({})
 export class QueueModule {
   static forRoot(config: AppConfig, role: ProcessRole): DynamicModule {
-    const common: Provider[] = [ContinuationRunner, ContinuationService, SettleNotifier];
+    const common: Provider[] = [BufferedMessageConsumer, ContinuationRunner, ContinuationService, SettleNotifier];
     let drivers: Provider[];
     if (!config.redisUrl) {
       drivers = [InProcessContinuationDriver, { provide: CONTINUATION_DRIVER, useExisting: InProcessContinuationDriver }];
     } else {
       drivers = [BullmqContinuationDriver, { provide: CONTINUATION_DRIVER, useExisting: BullmqContinuationDriver }];
-      drivers.push(...(role === 'api' ? [SettleEventsListener] : [ContinuationProcessor, OutboxSweeper]));
+      drivers.push(...(role === 'api' ? [SettleEventsListener] : [ContinuationProcessor, OutboxSweeper]), ExternalTaskSignalRelay);
     }
     return {
       module: QueueModule,

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 
+import { CamundaExternalTaskModule } from './external-task/camunda-external-task.module';
 import { CamundaMessageModule } from './message/camunda-message.module';
 import { CamundaRepositoryModule } from './repository/camunda-repository.module';
 import { CamundaRuntimeModule } from './runtime/camunda-runtime.module';
 
 /** The Camunda 7 compatible REST API under /engine-rest. */
 @Module({
-  imports: [CamundaMessageModule, CamundaRepositoryModule, CamundaRuntimeModule],
+  imports: [CamundaExternalTaskModule, CamundaMessageModule, CamundaRepositoryModule, CamundaRuntimeModule],
 })
 export class CamundaModule {}

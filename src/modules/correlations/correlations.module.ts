@@ -5,11 +5,13 @@ import { CancelInstanceCommand } from './commands/cancel-instance.command';
 import { StartInstanceCommand } from './commands/start-instance.command';
 import { CorrelationsController, ProcessInstancesController } from './correlations.controller';
 import { CorrelationsService } from './correlations.service';
+import { IncidentsController } from './incidents.controller';
+import { IncidentsService } from './incidents.service';
 
-/** Process instances and the correlations (business cases) they belong to. */
+/** Process instances, the correlations (business cases) they belong to, and their incidents. */
 @Module({
-  controllers: [CorrelationsController, ProcessInstancesController],
+  controllers: [CorrelationsController, IncidentsController, ProcessInstancesController],
   exports: [CancelInstanceCommand, InstanceReader, StartInstanceCommand],
-  providers: [CancelInstanceCommand, CorrelationsService, InstanceReader, StartInstanceCommand],
+  providers: [CancelInstanceCommand, CorrelationsService, IncidentsService, InstanceReader, StartInstanceCommand],
 })
 export class CorrelationsModule {}

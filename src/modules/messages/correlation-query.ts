@@ -50,7 +50,7 @@ export function executionMatchQuery(set: CorrelationSet, options: { subscription
     const c = valueCondition(`l${i}`, value);
     add({ sql: `EXISTS (SELECT 1 FROM variable l${i} WHERE l${i}.scope_id = s.scope_id AND l${i}.name = ? AND ${c.sql})`, params: [name, ...c.params] });
   });
-  const columns = options.count ? 'COUNT(*) AS n' : 's.id, s.process_instance_id, s.execution_id, s.scope_id, s.activity_id, s.tenant_id, s.correlation_id, s.business_key';
+  const columns = options.count ? 'COUNT(*) AS n' : 's.id, s.kind, s.process_instance_id, s.process_definition_key, s.execution_id, s.scope_id, s.activity_id, s.tenant_id, s.correlation_id, s.business_key';
   const order = options.count ? '' : ' ORDER BY s.created_at, s.id';
   const limit = options.limit !== undefined ? ` LIMIT ${Number(options.limit)}` : '';
   return { sql: `SELECT ${columns} FROM event_subscription s WHERE ${where.join(' AND ')}${order}${limit}`, params };

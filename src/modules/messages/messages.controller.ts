@@ -1,29 +1,63 @@
-import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Headers, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { FastifyReply } from 'fastify';
 
+import { Idempotent } from '../../infrastructure/http/idempotency/idempotent.decorator';
 import { ApiErrors } from '../../infrastructure/http/api-errors.decorator';
-import { CorrelateMessageDto, CorrelateMessageResponseDto } from './dto/correlate-message.dto';
+import { BufferedMessageResponseDto, CorrelateMessageDto, CorrelateMessageResponseDto } from './dto/correlate-message.dto';
+import { ExplainResponseDto } from './dto/explain.dto';
 import { MessagesService } from './messages.service';
 import { parsePreferWait } from './prefer-wait';
 
 @ApiTags('Messages')
+@ApiExtraModels(CorrelateMessageResponseDto, ExplainResponseDto)
 @Controller('messages')
 export class MessagesController {
   constructor(private readonly messages: MessagesService) {}
 
+  @Idempotent({ bodyField: 'messageId' })
   @Post()
-  @HttpCode(200)
   @ApiOperation({
     summary: 'Correlate a message',
     description:
       'Matches with Camunda 7 rules: waiting executions first, then message start events; exactly one target unless all=true. ' +
-      'Answers once the trigger has committed; the token moves on asynchronously unless `Prefer: wait=<seconds>` asks to wait for ' +
-      'the next wait states (bounded). 400 MESSAGE_NOT_CORRELATED when nothing matches, MESSAGE_AMBIGUOUS when several executions do.',
+      'Answers 200 once the trigger has committed; the token moves on asynchronously unless `Prefer: wait=<seconds>` asks to wait for ' +
+      'the next wait states (bounded). Nothing matching is a 400 MESSAGE_NOT_CORRELATED whose `explanation` lists the near misses and ' +
+      'the criterion each one failed; several executions matching is MESSAGE_AMBIGUOUS. With `timeToLive` a message that matches ' +
+      'nothing is kept instead (202) for a subscription that opens later. `?dryRun=true` correlates nothing and answers like /messages/explain.',
   })
   @ApiHeader({ name: 'Prefer', required: false, description: 'wait=<seconds>: answer only after the continuation reached its next wait states (at most that long)' })
-  @ApiOkResponse({ type: CorrelateMessageResponseDto })
+  @ApiQuery({ name: 'dryRun', required: false, type: Boolean, description: 'Explain instead of correlating' })
+  @ApiOkResponse({
+    description: 'Correlated (or, with dryRun, the explanation)',
+    schema: { oneOf: [{ $ref: getSchemaPath(CorrelateMessageResponseDto) }, { $ref: getSchemaPath(ExplainResponseDto) }] },
+  })
+  @ApiAcceptedResponse({ type: BufferedMessageResponseDto, description: 'Nothing matched; the message was kept for its time to live' })
   @ApiErrors()
-  correlateMessage(@Body() body: CorrelateMessageDto, @Headers('prefer') prefer?: string): Promise<CorrelateMessageResponseDto> {
-    return this.messages.correlateMessage(body, parsePreferWait(prefer));
+  async correlateMessage(
+    @Body() body: CorrelateMessageDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @Headers('prefer') prefer?: string,
+    @Query('dryRun') dryRun?: string,
+  ): Promise<CorrelateMessageResponseDto | BufferedMessageResponseDto | ExplainResponseDto> {
+    if (dryRun === 'true') return this.messages.explain(body);
+    const answer = await this.messages.correlateMessage(body, parsePreferWait(prefer));
+    void reply.status(answer.status);
+    return answer.body;
+  }
+
+  @Post('explain')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Explain what a message would correlate to, without correlating',
+    description:
+      'Lists the waiting events and start events the message would be delivered to, and for the events waiting for a message of the ' +
+      'same name that do not match, each criterion that failed (business key, a correlation key value or type, a local key, tenant, ' +
+      'process instance).',
+  })
+  @ApiOkResponse({ type: ExplainResponseDto })
+  @ApiErrors()
+  explainMessage(@Body() body: CorrelateMessageDto): Promise<ExplainResponseDto> {
+    return this.messages.explain(body);
   }
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req, Res }
 import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
 
+import { Idempotent } from '../../infrastructure/http/idempotency/idempotent.decorator';
 import { ApiErrors } from '../../infrastructure/http/api-errors.decorator';
 import { DeploymentUploadReader } from './deployment-upload.reader';
 import { DeployModelDto, DeployModelResponseDto, DeploymentErrorDto, ProcessModelSummaryDto } from './dto/deploy-model.dto';
@@ -62,6 +63,7 @@ export class ModelsController {
     return this.models.xml(key, query.version, query.tenantId);
   }
 
+  @Idempotent()
   @Post(':process_model_key/start')
   @HttpCode(201)
   @ApiOperation({

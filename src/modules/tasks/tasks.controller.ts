@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
+import { Idempotent } from '../../infrastructure/http/idempotency/idempotent.decorator';
 import { ApiErrors } from '../../infrastructure/http/api-errors.decorator';
 import { CompleteTaskDto, TaskDto, TaskPageDto, TaskQueryDto } from './dto/task.dto';
 import { TasksService } from './tasks.service';
@@ -26,6 +27,7 @@ export class TasksController {
     return this.tasks.get(id);
   }
 
+  @Idempotent()
   @Post(':task_id/complete')
   @HttpCode(204)
   @ApiOperation({

@@ -1,7 +1,9 @@
+import { BufferedMessageEntity } from './buffered-message.entity';
 import { DeploymentResourceEntity } from './deployment-resource.entity';
 import { DeploymentEntity } from './deployment.entity';
 import { EventSubscriptionEntity } from './event-subscription.entity';
 import { ExternalTaskEntity } from './external-task.entity';
+import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { IncidentEntity } from './incident.entity';
 import { OutboxEntity } from './outbox.entity';
 import { ProcessDefinitionEntity } from './process-definition.entity';
@@ -20,13 +22,17 @@ export const ENTITIES = [
   UserTaskEntity,
   OutboxEntity,
   IncidentEntity,
+  BufferedMessageEntity,
+  IdempotencyKeyEntity,
 ];
 
 export {
+  BufferedMessageEntity,
   DeploymentEntity,
   DeploymentResourceEntity,
   EventSubscriptionEntity,
   ExternalTaskEntity,
+  IdempotencyKeyEntity,
   IncidentEntity,
   OutboxEntity,
   ProcessDefinitionEntity,

@@ -28,7 +28,7 @@ export class BullmqContinuationDriver implements ContinuationDriver, OnApplicati
   dispatch(outboxIds: readonly string[]): void {
     for (const outboxId of outboxIds) {
       void this.enqueue(outboxId).catch((error: unknown) =>
-        this.logger.warn(`Could not enqueue continuation ${outboxId} (the sweeper will): ${String(error)}`),
+        this.logger.warn({ msg: `Could not enqueue continuation ${outboxId} (the sweeper will): ${String(error)}`, outboxId }),
       );
     }
   }

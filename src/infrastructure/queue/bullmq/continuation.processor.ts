@@ -48,9 +48,14 @@ export class ContinuationProcessor implements OnApplicationBootstrap, OnApplicat
         connection: this.connection,
         prefix: this.config.queuePrefix,
         concurrency: this.config.continuation.workerConcurrency,
+        // A job of a killed worker is handed to another after the lock expires and a stalled check runs.
+        lockDuration: this.config.continuation.workerLockDurationMs,
+        stalledInterval: this.config.continuation.workerStalledIntervalMs,
       },
     );
-    this.worker.on('failed', (job, error) => this.logger.error(`Continuation job ${job?.id} failed: ${error.message}`));
+    this.worker.on('failed', (job, error) =>
+      this.logger.error({ msg: `Continuation job ${job?.id} failed: ${error.message}`, jobId: job?.id, outboxId: job?.data.outboxId }),
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -38,14 +38,17 @@ export class OutboxSweeper implements OnApplicationBootstrap, OnApplicationShutd
     try {
       const now = Date.now();
       const rows = await this.db.read((sql) =>
-        sql.query<{ id: string }>(
-          `SELECT id FROM continuation_outbox WHERE status = 'pending'
+        sql.query<{ id: string; process_instance_id: string }>(
+          `SELECT id, process_instance_id FROM continuation_outbox WHERE status = 'pending'
              AND ((attempts = 0 AND available_at <= ?) OR (attempts > 0 AND available_at <= ?))
            ORDER BY available_at LIMIT 1000`,
           [now - this.config.continuation.leaseMs, now],
         ),
       );
-      for (const row of rows) await this.driver.enqueue(row.id);
+      for (const row of rows) {
+        await this.driver.enqueue(row.id);
+        this.logger.debug({ msg: 'Re-enqueued continuation from the outbox', outboxId: row.id, processInstanceId: row.process_instance_id });
+      }
       if (rows.length > 0) this.logger.log(`Re-enqueued ${rows.length} continuation(s) from the outbox`);
       return rows.length;
     } catch (error) {

@@ -1,16 +1,18 @@
 import { Body, Controller, Post, Res } from '@nestjs/common';
-import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 
+import { Idempotent } from '../../../infrastructure/http/idempotency/idempotent.decorator';
 import { CamundaErrors } from '../../../infrastructure/http/api-errors.decorator';
 import { CamundaMessageService } from './camunda-message.service';
-import { CorrelationMessageDto, MessageCorrelationResultDto } from './correlation-message.dto';
+import { BufferedMessageAcceptedDto, CorrelationMessageDto, MessageCorrelationResultDto } from './correlation-message.dto';
 
 @ApiTags('Camunda 7: Message')
 @Controller('engine-rest/message')
 export class CamundaMessageController {
   constructor(private readonly messages: CamundaMessageService) {}
 
+  @Idempotent({ bodyField: 'messageId' })
   @Post()
   @ApiOperation({
     summary: 'Correlate a message (Camunda 7 POST /message)',
@@ -24,10 +26,14 @@ export class CamundaMessageController {
   @ApiBody({ type: CorrelationMessageDto })
   @ApiNoContentResponse({ description: 'Correlated; resultEnabled was false' })
   @ApiOkResponse({ type: [MessageCorrelationResultDto], description: 'Correlated; resultEnabled was true' })
+  @ApiAcceptedResponse({ type: BufferedMessageAcceptedDto, description: 'Extension: nothing matched and the message (sent with timeToLive) was kept' })
   @CamundaErrors()
-  async deliverMessage(@Body() body: CorrelationMessageDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<MessageCorrelationResultDto[] | void> {
+  async deliverMessage(
+    @Body() body: CorrelationMessageDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<MessageCorrelationResultDto[] | BufferedMessageAcceptedDto | void> {
     const results = await this.messages.deliver(body);
-    void reply.status(results ? 200 : 204);
+    void reply.status(results === undefined ? 204 : Array.isArray(results) ? 200 : 202);
     return results;
   }
 }

@@ -8,7 +8,8 @@ import { CorrelateMessageCommand, CorrelatedTarget, CorrelationFailed } from '..
 import { engineException, invalidRequest, restException } from '../common/camunda-errors';
 import { processInstanceDto } from '../common/camunda-dto';
 import { convertVariableMaps, renderCamundaVariables } from '../common/camunda-variables';
-import { CorrelationMessageDto, MessageCorrelationResultDto } from './correlation-message.dto';
+import { parseTimeToLive } from '../../messages/time-to-live';
+import { BufferedMessageAcceptedDto, CorrelationMessageDto, MessageCorrelationResultDto } from './correlation-message.dto';
 import { describeCorrelationSet } from './correlation-set-text';
 
 const MISMATCH = 'org.camunda.bpm.engine.MismatchingMessageCorrelationException: ';
@@ -29,7 +30,7 @@ export class CamundaMessageService {
     private readonly reader: InstanceReader,
   ) {}
 
-  async deliver(dto: CorrelationMessageDto): Promise<MessageCorrelationResultDto[] | undefined> {
+  async deliver(dto: CorrelationMessageDto): Promise<MessageCorrelationResultDto[] | BufferedMessageAcceptedDto | undefined> {
     const body = dto ?? {};
     if (body.messageName === undefined || body.messageName === null) throw invalidRequest('No message name supplied');
     const tenantId = body.tenantId ?? undefined;
@@ -58,9 +59,12 @@ export class CamundaMessageService {
       localCorrelationKeys,
     };
     const all = body.all ?? false;
+    const buffer = bufferOption(body);
     let targets: CorrelatedTarget[];
     try {
-      targets = await this.correlate.execute({ set, all, payload: { processVariables, processVariablesLocal, processVariablesToTriggeredScope } });
+      const result = await this.correlate.execute({ set, all, payload: { processVariables, processVariablesLocal, processVariablesToTriggeredScope }, buffer });
+      if (result.buffered) return { messageId: result.buffered.id, expiresAt: new Date(result.buffered.expiresAt).toISOString() };
+      targets = result.targets;
     } catch (error) {
       throw error instanceof CorrelationFailed ? mismatch(error, set, all) : error;
     }
@@ -108,6 +112,16 @@ export class CamundaMessageService {
   }
 }
 
+function bufferOption(body: CorrelationMessageDto): { timeToLiveMs: number; mayStart: boolean } | undefined {
+  if (body.timeToLive === undefined || body.timeToLive === null) {
+    if (body.mayStartInstance) throw invalidRequest("Parameter 'mayStartInstance' cannot be used without 'timeToLive'.");
+    return undefined;
+  }
+  const ttl = parseTimeToLive(body.timeToLive);
+  if ('error' in ttl) throw invalidRequest(ttl.error);
+  return { timeToLiveMs: ttl.ms, mayStart: body.mayStartInstance ?? false };
+}
+
 function assertQueryableKeys(keys: Record<string, TypedValue> | undefined): void {
   for (const [name, value] of Object.entries(keys ?? {})) {
     try {
@@ -122,6 +136,7 @@ function assertQueryableKeys(keys: Record<string, TypedValue> | undefined): void
 function mismatch(error: CorrelationFailed, set: CorrelationSet, all: boolean) {
   switch (error.reason) {
     case 'no-match':
+    case 'business-key-running':
       return restException(400, `${MISMATCH}Cannot correlate message '${set.messageName}': No process definition or execution matches the parameters`);
     case 'ambiguous-executions':
       return restException(

@@ -85,6 +85,36 @@ export class CorrelationMessageDto {
   @CamundaBoolean()
   @IsBoolean()
   variablesInResultEnabled?: boolean | null;
+
+  @ApiPropertyOptional({
+    description:
+      'Extension (not in Camunda 7): keep the message when nothing matches, for this many milliseconds or an ISO-8601 duration; ' +
+      'answered 202 `{ messageId, expiresAt }` instead of the no-match 400. Without it the behaviour is exactly Camunda\'s.',
+    oneOf: [{ type: 'integer', minimum: 1 }, { type: 'string', example: 'PT1H' }],
+  })
+  @IsOptional()
+  timeToLive?: number | string | null;
+
+  @ApiPropertyOptional({ description: 'Extension: idempotency key of this message (alternative to the Idempotency-Key header)' })
+  @IsOptional()
+  @CamundaString()
+  @IsString()
+  messageId?: string | null;
+
+  @ApiPropertyOptional({ description: 'Extension: with timeToLive, the kept message may start an instance of a model deployed later', default: false })
+  @IsOptional()
+  @CamundaBoolean()
+  @IsBoolean()
+  mayStartInstance?: boolean | null;
+}
+
+/** What POST /engine-rest/message answers (202) when a message with a timeToLive matched nothing and was kept. */
+export class BufferedMessageAcceptedDto {
+  @ApiProperty({ description: 'Id of the kept message' })
+  messageId!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  expiresAt!: string;
 }
 
 export class MessageCorrelationResultDto {

@@ -8,6 +8,8 @@ import { CamundaEventSubscriptionController } from './execution/camunda-event-su
 import { CamundaEventSubscriptionService } from './execution/camunda-event-subscription.service';
 import { CamundaExecutionController } from './execution/camunda-execution.controller';
 import { CamundaExecutionService } from './execution/camunda-execution.service';
+import { CamundaIncidentController } from './incident/camunda-incident.controller';
+import { CamundaIncidentService } from './incident/camunda-incident.service';
 import { CamundaProcessInstanceController } from './process-instance/camunda-process-instance.controller';
 import { CamundaProcessInstanceService } from './process-instance/camunda-process-instance.service';
 import { ExecutionLocator } from './queries/execution-locator';
@@ -16,11 +18,12 @@ import { CamundaTaskService } from './task/camunda-task.service';
 import { CamundaProcessInstanceVariablesController } from './variables/camunda-process-instance-variables.controller';
 import { CamundaVariablesService } from './variables/camunda-variables.service';
 
-/** Camunda 7 runtime routes: process instances and their variables, executions, event subscriptions, tasks. */
+/** Camunda 7 runtime routes: process instances and their variables, executions, event subscriptions, tasks, incidents. */
 @Module({
   controllers: [
     CamundaEventSubscriptionController,
     CamundaExecutionController,
+    CamundaIncidentController,
     CamundaProcessInstanceController,
     CamundaProcessInstanceVariablesController,
     CamundaTaskController,
@@ -29,6 +32,7 @@ import { CamundaVariablesService } from './variables/camunda-variables.service';
   providers: [
     CamundaEventSubscriptionService,
     CamundaExecutionService,
+    CamundaIncidentService,
     CamundaProcessInstanceService,
     CamundaTaskService,
     CamundaVariablesService,

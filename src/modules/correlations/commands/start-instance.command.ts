@@ -17,6 +17,16 @@ export interface StartInstanceInput {
   readonly variables?: Readonly<Record<string, TypedValue>>;
 }
 
+/** The model allows one running instance per business key, and one with this key is running. */
+export class BusinessKeyRunning extends Error {
+  constructor(
+    readonly processDefinitionKey: string,
+    readonly businessKey: string,
+  ) {
+    super(`An instance of '${processDefinitionKey}' with business key '${businessKey}' is already running`);
+  }
+}
+
 /**
  * Creates a process instance and schedules its start. The instance row, its start variables and the
  * outbox row are written in one transaction; running to the first wait state is continuation work.
@@ -37,6 +47,9 @@ export class StartInstanceCommand {
   /** Starts an instance inside a transaction the caller owns (message correlation starts several at once). */
   async startIn(tx: Tx, input: StartInstanceInput): Promise<InstanceRow> {
     const { definition } = input;
+    if (definition.row.options.oneInstancePerBusinessKey === true && input.businessKey) {
+      await this.assertNoRunningInstance(tx, definition, input.businessKey);
+    }
     const id = randomUUID();
     const now = Date.now();
     const ctx = this.engine.start(definition.model, id, { startEventId: input.startEventId, variables: input.variables });
@@ -56,6 +69,19 @@ export class StartInstanceCommand {
     const saved = await this.store.save(tx, this.store.fresh(row, definition.row, definition.model, ctx.state), ctx, now);
     this.continuation.afterCommit(tx, saved.outboxId);
     return row;
+  }
+
+  /**
+   * Starts of a model with one-instance-per-business-key are serialised on its definition row (PostgreSQL;
+   * SQLite serialises all writers), so two racing messages cannot both find no running instance.
+   */
+  private async assertNoRunningInstance(tx: Tx, definition: LoadedDefinition, businessKey: string): Promise<void> {
+    if (tx.dialect === 'postgres') await tx.query('SELECT id FROM process_definition WHERE id = ? FOR UPDATE', [definition.row.id]);
+    const [running] = await tx.query(
+      "SELECT id FROM process_instance WHERE process_definition_key = ? AND tenant_id = ? AND business_key = ? AND state = 'running' LIMIT 1",
+      [definition.row.key, definition.row.tenantId ?? '', businessKey],
+    );
+    if (running) throw new BusinessKeyRunning(definition.row.key, businessKey);
   }
 }
 

@@ -2,16 +2,30 @@ import { Injectable } from '@nestjs/common';
 
 import { CorrelationSet, Engine, ExecutionTarget, MessagePayload, StartTarget, TypedValue, decideCorrelation } from '../../../engine';
 import { Database, Row, Tx } from '../../../infrastructure/persistence/database';
+import { BufferedMessage, BufferedMessageRepository } from '../../../infrastructure/persistence/repositories/buffered-message.repository';
 import { DefinitionRepository } from '../../../infrastructure/persistence/repositories/definition.repository';
 import { InstanceStore } from '../../../infrastructure/persistence/repositories/instance-store';
 import { ContinuationService } from '../../../infrastructure/queue/continuation.service';
-import { StartInstanceCommand } from '../../correlations/commands/start-instance.command';
+import { BusinessKeyRunning, StartInstanceCommand } from '../../correlations/commands/start-instance.command';
+import { BufferedMessageSignal } from '../buffered-message.signal';
 import { executionMatchQuery, startMatchQuery } from '../correlation-query';
 
 export interface CorrelateInput {
   readonly set: CorrelationSet;
   readonly all: boolean;
   readonly payload: MessagePayload;
+  /** Keep the message when nothing matches, for a subscription that opens within the time to live. */
+  readonly buffer?: { readonly timeToLiveMs: number; readonly mayStart: boolean };
+  /** Deliver this buffered message: it leaves the buffer only if the delivery succeeds. */
+  readonly fromBuffer?: string;
+  /** Only waiting executions, never message start events (a buffered message not allowed to start one). */
+  readonly executionsOnly?: boolean;
+}
+
+export interface CorrelationResult {
+  readonly targets: CorrelatedTarget[];
+  /** Set when nothing matched and the message was kept instead. */
+  readonly buffered?: BufferedMessage;
 }
 
 /** One thing a message was delivered to: a waiting execution, or a new instance of a start event. */
@@ -30,7 +44,8 @@ export interface CorrelatedTarget {
   readonly eventKey: string;
 }
 
-export type CorrelationFailure = 'no-match' | 'ambiguous-executions' | 'ambiguous-definitions';
+/** no-match also covers a start refused because the model allows one running instance per business key. */
+export type CorrelationFailure = 'no-match' | 'ambiguous-executions' | 'ambiguous-definitions' | 'business-key-running';
 
 export class CorrelationFailed extends Error {
   constructor(
@@ -62,23 +77,54 @@ export class CorrelateMessageCommand {
     private readonly definitions: DefinitionRepository,
     private readonly starter: StartInstanceCommand,
     private readonly continuation: ContinuationService,
+    private readonly buffer: BufferedMessageRepository,
+    private readonly bufferSignal: BufferedMessageSignal,
   ) {}
 
-  async execute(input: CorrelateInput): Promise<CorrelatedTarget[]> {
+  async execute(input: CorrelateInput): Promise<CorrelationResult> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.db.transaction((tx) => this.correlate(tx, input));
+        return await this.db.transaction((tx) => this.correlateOrBuffer(tx, input));
       } catch (error) {
         if (!(error instanceof LostRace)) throw error;
-        if (attempt >= MAX_RACE_RETRIES) throw new CorrelationFailed('no-match', 0);
+        if (attempt >= MAX_RACE_RETRIES) return this.db.transaction((tx) => this.noMatch(tx, input));
       }
     }
+  }
+
+  private async correlateOrBuffer(tx: Tx, input: CorrelateInput): Promise<CorrelationResult> {
+    if (input.fromBuffer && !(await this.buffer.consume(tx, input.fromBuffer))) return { targets: [] };
+    try {
+      return { targets: await this.correlate(tx, input) };
+    } catch (error) {
+      if (error instanceof CorrelationFailed && error.reason === 'no-match') return this.noMatch(tx, input);
+      throw error;
+    }
+  }
+
+  /** Nothing matched: keep the message if the sender gave it a time to live, else fail (rolling back). */
+  private async noMatch(tx: Tx, input: CorrelateInput): Promise<CorrelationResult> {
+    if (!input.buffer || input.fromBuffer) throw new CorrelationFailed('no-match', 0);
+    const now = Date.now();
+    const { messageName, ...criteria } = input.set;
+    const buffered = await this.buffer.insert(tx, {
+      messageName,
+      criteria,
+      payload: input.payload,
+      mayStart: input.buffer.mayStart,
+      tenantId: input.set.tenantId ?? null,
+      createdAt: now,
+      expiresAt: now + input.buffer.timeToLiveMs,
+    });
+    // A subscription may have opened while this transaction ran; retry the buffered message once it is visible.
+    tx.afterCommit(() => this.bufferSignal.emit(buffered.id));
+    return { targets: [], buffered };
   }
 
   private async correlate(tx: Tx, input: CorrelateInput): Promise<CorrelatedTarget[]> {
     const { set, all } = input;
     const executions = await this.matchExecutions(tx, set, all ? undefined : 2);
-    const starts = all || executions.length === 0 ? await this.matchStarts(tx, set) : [];
+    const starts = !input.executionsOnly && (all || executions.length === 0) ? await this.matchStarts(tx, set) : [];
     const outcome = decideCorrelation(executions.map((e) => e.target), starts.map((s) => s.target), all);
     if (!outcome.ok) {
       const count = outcome.reason === 'ambiguous-executions' ? await this.countExecutions(tx, set) : outcome.reason === 'no-match' ? 0 : outcome.count;
@@ -134,7 +180,13 @@ export class CorrelateMessageCommand {
     if (!definition) throw new LostRace();
     const { processVariables, processVariablesLocal, processVariablesToTriggeredScope } = input.payload;
     const variables: Record<string, TypedValue> = { ...processVariables, ...processVariablesLocal, ...processVariablesToTriggeredScope };
-    const row = await this.starter.startIn(tx, { definition, businessKey: input.set.businessKey, startEventId: start.elementId, variables });
+    let row;
+    try {
+      row = await this.starter.startIn(tx, { definition, businessKey: input.set.businessKey, startEventId: start.elementId, variables });
+    } catch (error) {
+      if (error instanceof BusinessKeyRunning) throw new CorrelationFailed('business-key-running', 1);
+      throw error;
+    }
     return {
       kind: 'start',
       processInstanceId: row.id,

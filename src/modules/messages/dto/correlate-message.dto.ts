@@ -11,6 +11,12 @@ export class CorrelateMessageDto {
   @MaxLength(255)
   messageName!: string;
 
+  @ApiPropertyOptional({ description: 'Idempotency key of this message (alternative to the Idempotency-Key header)', example: 'payment-4711-1' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(255)
+  messageId?: string;
+
   @ApiPropertyOptional({ description: 'Only instances with this business key; also the business key of an instance the message starts', example: 'order-4711' })
   @IsOptional()
   @IsString()
@@ -71,6 +77,32 @@ export class CorrelateMessageDto {
   @IsOptional()
   @IsBoolean()
   all?: boolean;
+
+  @ApiPropertyOptional({
+    description:
+      'Keep the message when nothing matches (milliseconds, or an ISO-8601 duration such as PT1H): answered 202 with its id, and ' +
+      'delivered to the first matching subscription that opens before it expires. Without it, no match is a 400.',
+    oneOf: [{ type: 'integer', minimum: 1 }, { type: 'string', example: 'PT1H' }],
+    example: 'PT1H',
+  })
+  @IsOptional()
+  timeToLive?: number | string;
+
+  @ApiPropertyOptional({
+    description: 'With timeToLive: whether the kept message may start an instance of a model with a matching message start event deployed before it expires',
+    default: false,
+  })
+  @IsOptional()
+  @IsBoolean()
+  mayStartInstance?: boolean;
+}
+
+export class BufferedMessageResponseDto {
+  @ApiProperty({ description: 'Id of the kept message' })
+  messageId!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  expiresAt!: string;
 }
 
 export class CorrelatedDto {

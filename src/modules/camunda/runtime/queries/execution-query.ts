@@ -1,6 +1,7 @@
 import { CamundaSort, readBoolean, readList, readVariableConditions } from '../../common/camunda-query';
 import { querySorts } from './sorting';
 import { IgnoreCase, SqlFragment, VariableCondition, instanceVariableExists } from './variable-conditions';
+import { camundaIncidentTypeSql } from '../../common/camunda-incident-type';
 
 /** Camunda's execution query filters (GET /execution). */
 export interface ExecutionFilter {
@@ -80,7 +81,7 @@ export function executionInstanceWhere(f: ExecutionFilter): SqlFragment {
   }
   const incident: [string, string | undefined][] = [
     ['i.id = ?', f.incidentId],
-    ['i.incident_type = ?', f.incidentType],
+    [`${camundaIncidentTypeSql('i')} = ?`, f.incidentType],
     ['i.message = ?', f.incidentMessage],
     ['i.message LIKE ?', f.incidentMessageLike],
   ];

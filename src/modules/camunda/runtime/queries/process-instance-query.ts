@@ -2,6 +2,7 @@ import { CamundaSort, readBoolean, readList, readVariableConditions } from '../.
 import { CamundaProcessInstanceQueryDto } from '../dto/process-instance-query.dto';
 import { bodySorts, querySorts } from './sorting';
 import { IgnoreCase, SqlFragment, VariableCondition, instanceVariableExists, readBodyConditions } from './variable-conditions';
+import { camundaIncidentTypeSql } from '../../common/camunda-incident-type';
 
 /** The filters of Camunda's process instance query, read from a query string or a POST body alike. */
 export interface ProcessInstanceFilter {
@@ -132,7 +133,7 @@ export function processInstanceWhere(f: ProcessInstanceFilter): SqlFragment {
 function incidentConditions(f: ProcessInstanceFilter): SqlFragment | null {
   const criteria: [string, string | undefined][] = [
     ['i.id = ?', f.incidentId],
-    ['i.incident_type = ?', f.incidentType],
+    [`${camundaIncidentTypeSql('i')} = ?`, f.incidentType],
     ['i.message = ?', f.incidentMessage],
     ['i.message LIKE ?', f.incidentMessageLike],
   ];

@@ -1,0 +1,26 @@
+import { SetMetadata, applyDecorators } from '@nestjs/common';
+import { ApiHeader } from '@nestjs/swagger';
+
+export const IDEMPOTENT = Symbol('idempotent');
+
+export interface IdempotentOptions {
+  /** A body field that may carry the key instead of the header (e.g. `messageId` on messages). */
+  readonly bodyField?: string;
+}
+
+/**
+ * Makes a route idempotent under an `Idempotency-Key` header: a repeat with the same key and the same
+ * request within the retention period gets the first answer again and changes nothing; the same key with
+ * a different request is a 422.
+ */
+export function Idempotent(options: IdempotentOptions = {}): MethodDecorator {
+  const also = options.bodyField ? ` (or the body field \`${options.bodyField}\`)` : '';
+  return applyDecorators(
+    SetMetadata(IDEMPOTENT, options),
+    ApiHeader({
+      name: 'Idempotency-Key',
+      required: false,
+      description: `Makes a retry safe${also}: the first answer is replayed for the same key and request; another request under the same key is a 422.`,
+    }),
+  );
+}

@@ -11,6 +11,7 @@ export interface DeploymentUpload {
   readonly name: string | null;
   readonly tenantId: string | null;
   readonly resources: readonly DeploymentResourceInput[];
+  readonly options: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -39,7 +40,7 @@ export class DeploymentUploadReader {
       throw new ApiError(ErrorCode.VALIDATION_ERROR, messages.join('; '));
     }
     const name = dto.name ?? null;
-    return { name, tenantId: dto.tenantId ?? null, resources: [{ name: resourceName(name ?? 'process'), content: dto.xml }] };
+    return { name, tenantId: dto.tenantId ?? null, resources: [{ name: resourceName(name ?? 'process'), content: dto.xml }], options: options(dto.oneInstancePerBusinessKey) };
   }
 
   private async multipart(request: FastifyRequest): Promise<DeploymentUpload> {
@@ -57,8 +58,16 @@ export class DeploymentUploadReader {
       throw new ApiError(ErrorCode.VALIDATION_ERROR, 'The upload contains no BPMN file (send it as a file part, e.g. -F file=@order.bpmn)');
     }
     const name = fields.name ?? fields['deployment-name'] ?? null;
-    return { name, tenantId: fields.tenantId ?? fields['tenant-id'] ?? null, resources };
+    const single = fields.oneInstancePerBusinessKey;
+    if (single !== undefined && single !== 'true' && single !== 'false') {
+      throw new ApiError(ErrorCode.VALIDATION_ERROR, "oneInstancePerBusinessKey must be 'true' or 'false'");
+    }
+    return { name, tenantId: fields.tenantId ?? fields['tenant-id'] ?? null, resources, options: options(single === 'true') };
   }
+}
+
+function options(oneInstancePerBusinessKey: boolean | undefined): Record<string, unknown> {
+  return oneInstancePerBusinessKey ? { oneInstancePerBusinessKey: true } : {};
 }
 
 function resourceName(name: string): string {

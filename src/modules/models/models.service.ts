@@ -103,6 +103,7 @@ export function summary(row: DefinitionRow): ProcessModelSummaryDto {
     deploymentId: row.deploymentId,
     resourceName: row.resourceName,
     deployedAt: new Date(row.createdAt).toISOString(),
+    oneInstancePerBusinessKey: row.options.oneInstancePerBusinessKey === true,
   };
 }
 

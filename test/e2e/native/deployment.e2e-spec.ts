@@ -39,6 +39,7 @@ describe('native API: deploying process models', () => {
           deploymentId: body.deploymentId,
           resourceName: 'orders.bpmn',
           deployedAt: expect.stringMatching(ISO),
+          oneInstancePerBusinessKey: false,
         },
       ],
     });

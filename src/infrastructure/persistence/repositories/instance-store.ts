@@ -169,7 +169,11 @@ export class InstanceStore {
     const { created, removed } = ctx.effects.netTasks();
     for (const [kind, table] of [['user', 'user_task'], ['external', 'external_task']] as const) {
       const gone = removed.filter((t) => t.kind === kind);
-      if (gone.length > 0) await tx.execute(`DELETE FROM ${table} WHERE id IN (${gone.map(() => '?').join(', ')})`, gone.map((t) => t.id));
+      if (gone.length === 0) continue;
+      const ids = gone.map(() => '?').join(', ');
+      await tx.execute(`DELETE FROM ${table} WHERE id IN (${ids})`, gone.map((t) => t.id));
+      // An external task whose retries ran out holds an incident; it goes with the task, however the task ended.
+      if (kind === 'external') await tx.execute(`DELETE FROM incident WHERE incident_type = 'failedExternalTask' AND execution_id IN (${ids})`, gone.map((t) => t.id));
     }
     for (const task of created) {
       if (task.kind === 'user') await this.insertUserTask(tx, loaded, task);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { Injectable } from '@nestjs/common';
 
+import { ApiError, ErrorCode } from '../../../common/errors/api-error';
 import { Engine, TypedValue } from '../../../engine';
 import { Database, Tx } from '../../../infrastructure/persistence/database';
 import { LoadedDefinition } from '../../../infrastructure/persistence/repositories/definition.repository';
@@ -17,13 +18,13 @@ export interface StartInstanceInput {
   readonly variables?: Readonly<Record<string, TypedValue>>;
 }
 
-/** The model allows one running instance per business key, and one with this key is running. */
-export class BusinessKeyRunning extends Error {
+/** The model allows one running instance per business key, and one with this key is running (409). */
+export class BusinessKeyRunning extends ApiError {
   constructor(
     readonly processDefinitionKey: string,
     readonly businessKey: string,
   ) {
-    super(`An instance of '${processDefinitionKey}' with business key '${businessKey}' is already running`);
+    super(ErrorCode.CONFLICT, `An instance of '${processDefinitionKey}' with business key '${businessKey}' is already running, and the model allows only one`);
   }
 }
 

@@ -29,6 +29,8 @@ export interface DeployInput {
   readonly mode: DuplicateMode;
   /** Refuse a deployment without any executable process (the native API); Camunda accepts one. */
   readonly requireProcess?: boolean;
+  /** Per-model options stored with every definition deployed (e.g. oneInstancePerBusinessKey). */
+  readonly options?: Readonly<Record<string, unknown>>;
 }
 
 export interface DeploymentRecord {
@@ -90,7 +92,7 @@ export class DeployResourcesCommand {
       const changed: typeof parsed = [];
       const unchanged: DefinitionRow[] = [];
       for (const resource of parsed) {
-        const same = input.mode === 'always' || input.mode === 'duplicate-filtering' ? null : await this.sameAsLatest(tx, resource, tenant);
+        const same = input.mode === 'always' || input.mode === 'duplicate-filtering' ? null : await this.sameAsLatest(tx, resource, tenant, input.options ?? {});
         if (same) unchanged.push(...same);
         else changed.push(resource);
       }
@@ -109,7 +111,7 @@ export class DeployResourcesCommand {
         await tx.execute('INSERT INTO deployment_resource (id, deployment_id, name, content, hash) VALUES (?, ?, ?, ?, ?)', [
           randomUUID(), deployment.id, resource.name, resource.content, resource.hash,
         ]);
-        for (const model of resource.models) created.push(await this.addVersion(tx, deployment, resource, model));
+        for (const model of resource.models) created.push(await this.addVersion(tx, deployment, resource, model, input.options ?? {}));
       }
       return { deployment, created: true, definitions: created };
     });
@@ -137,6 +139,7 @@ export class DeployResourcesCommand {
     deployment: DeploymentRecord,
     resource: { name: string; hash: string },
     model: ProcessModel,
+    options: Readonly<Record<string, unknown>>,
   ): Promise<DefinitionRow> {
     const tenant = deployment.tenantId ?? '';
     await this.assertStartMessagesFree(tx, resource.name, model, tenant);
@@ -159,7 +162,7 @@ export class DeployResourcesCommand {
       versionTag: model.versionTag ?? null,
       historyTimeToLive: model.historyTimeToLive ?? null,
       startable: model.isStartableInTasklist,
-      options: {},
+      options,
       createdAt: deployment.deployedAt,
     };
     await this.definitions.insert(tx, row, model);
@@ -185,13 +188,18 @@ export class DeployResourcesCommand {
     }
   }
 
-  /** The processes of a resource, if each one's latest version was deployed from identical content. */
-  private async sameAsLatest(tx: Tx, resource: { hash: string; models: readonly ProcessModel[] }, tenant: string): Promise<DefinitionRow[] | null> {
+  /** The processes of a resource, if each one's latest version was deployed from identical content and options. */
+  private async sameAsLatest(
+    tx: Tx,
+    resource: { hash: string; models: readonly ProcessModel[] },
+    tenant: string,
+    options: Readonly<Record<string, unknown>>,
+  ): Promise<DefinitionRow[] | null> {
     if (resource.models.length === 0) return null;
     const rows: DefinitionRow[] = [];
     for (const model of resource.models) {
       const latest = await this.definitions.latest(tx, model.key, tenant);
-      if (!latest || latest.row.resourceHash !== resource.hash) return null;
+      if (!latest || latest.row.resourceHash !== resource.hash || JSON.stringify(latest.row.options) !== JSON.stringify(options)) return null;
       rows.push(latest.row);
     }
     return rows;

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 /** Deploy BPMN XML sent as JSON (multipart uploads carry the same fields, with the XML as a file). */
 export class DeployModelDto {
@@ -19,6 +19,16 @@ export class DeployModelDto {
   @IsString()
   @MaxLength(64)
   tenantId?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Allow one running instance per business key: a message start event for a business key that already has a running instance ' +
+      'of the model starts nothing (409 on POST /messages, the no-match 400 on the Camunda route)',
+    default: false,
+  })
+  @IsOptional()
+  @IsBoolean()
+  oneInstancePerBusinessKey?: boolean;
 }
 
 export class ProcessModelSummaryDto {
@@ -45,6 +55,9 @@ export class ProcessModelSummaryDto {
 
   @ApiProperty({ format: 'date-time' })
   deployedAt!: string;
+
+  @ApiProperty({ description: 'One running instance per business key (deployment option)' })
+  oneInstancePerBusinessKey!: boolean;
 }
 
 export class DeployModelResponseDto {

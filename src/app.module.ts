@@ -9,6 +9,7 @@ import { PersistenceModule } from './infrastructure/persistence/persistence.modu
 import { QueueModule } from './infrastructure/queue/queue.module';
 import { CamundaModule } from './modules/camunda/camunda.module';
 import { CorrelationsModule } from './modules/correlations/correlations.module';
+import { EventsModule } from './modules/events/events.module';
 import { HealthModule } from './modules/health/health.module';
 import { MessagesModule } from './modules/messages/messages.module';
 import { ModelsModule } from './modules/models/models.module';
@@ -26,6 +27,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         CorrelationsModule,
         EngineHostModule,
+        EventsModule,
         HealthModule,
         IdempotencyModule,
         MessagesModule,

@@ -25,6 +25,11 @@ async function bootstrap(): Promise<void> {
   const continuation = config.redisUrl ? 'BullMQ workers' : 'in-process continuation';
   logger.log(`Listening on ${base} (${where}, ${continuation})`);
   logger.log(`Swagger UI: ${base}/api-docs`);
+  if (!config.auth.enabled) {
+    logger.warn(`Authentication is OFF: this is the embedded default, bound to ${config.host} only. Set AUTH_JWT_SECRET or AUTH_JWKS_URL to require bearer tokens.`);
+  } else {
+    logger.log(`Authentication: bearer JWT (${config.auth.jwtSecret ? 'HS256 shared secret' : `JWKS ${config.auth.jwksUrl}`})`);
+  }
   if (config.redisUrl) logger.log(`Queue dashboard: ${base}/queues`);
 }
 

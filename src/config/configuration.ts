@@ -4,6 +4,17 @@ export type DatabaseConfig =
   | { readonly type: 'sqlite'; readonly path: string }
   | { readonly type: 'postgres'; readonly url: string; readonly poolSize: number; readonly schema: string };
 
+/** Bearer authentication: off only on the embedded default bound to a loopback address. */
+export interface AuthConfig {
+  readonly enabled: boolean;
+  /** HS256 shared secret. */
+  readonly jwtSecret?: string;
+  /** JWKS endpoint for RS256/ES256 keys. */
+  readonly jwksUrl?: string;
+  readonly issuer?: string;
+  readonly audience?: string;
+}
+
 /** The one typed configuration of the engine, read from the environment once at start-up. */
 export interface AppConfig {
   readonly port: number;
@@ -28,7 +39,14 @@ export interface AppConfig {
   };
   readonly http: {
     readonly bodyLimitBytes: number;
+    /** Deeper JSON bodies are refused (400): they only serve to exhaust the parser and the validators. */
+    readonly maxJsonDepth: number;
+    /** Largest single variable value (text or binary) accepted, in bytes. */
+    readonly maxVariableBytes: number;
+    /** Requests per minute per client address; 0 disables the limit. */
+    readonly rateLimitPerMinute: number;
   };
+  readonly auth: AuthConfig;
   readonly idempotency: {
     /** How long the answer to a request with an Idempotency-Key is kept for repeats. */
     readonly retentionMs: number;
@@ -77,10 +95,28 @@ export function loadConfiguration(env: Env = process.env): AppConfig {
     },
     http: {
       bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 5 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+      maxJsonDepth: integer(env, 'JSON_MAX_DEPTH', 32, 4, 1000),
+      maxVariableBytes: integer(env, 'VARIABLE_MAX_BYTES', 1024 * 1024, 16, 1024 * 1024 * 1024),
+      rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 0, 0, 10_000_000),
     },
+    auth: authConfig(env),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     metricsPort: optional(env, 'METRICS_PORT') === undefined ? undefined : integer(env, 'METRICS_PORT', 0, 1, 65535),
   };
+}
+
+function authConfig(env: Env): AuthConfig {
+  const jwtSecret = optional(env, 'AUTH_JWT_SECRET');
+  const jwksUrl = optional(env, 'AUTH_JWKS_URL');
+  if (jwtSecret && jwksUrl) throw new ConfigurationError('AUTH_JWKS_URL', 'cannot be combined with AUTH_JWT_SECRET; choose one way of verifying tokens');
+  if (jwtSecret !== undefined && jwtSecret.length < 32) throw new ConfigurationError('AUTH_JWT_SECRET', 'must be at least 32 characters (HS256 needs 256 bits)');
+  if (jwksUrl !== undefined && !/^https?:\/\/.+/.test(jwksUrl)) throw new ConfigurationError('AUTH_JWKS_URL', `must be an http(s) URL (got '${jwksUrl}')`);
+  const enabled = jwtSecret !== undefined || jwksUrl !== undefined;
+  const host = optional(env, 'HOST') ?? '127.0.0.1';
+  if (!enabled && !['127.0.0.1', '::1', 'localhost'].includes(host)) {
+    throw new ConfigurationError('HOST', `'${host}' is not a loopback address: set AUTH_JWT_SECRET or AUTH_JWKS_URL (authentication is off only on 127.0.0.1)`);
+  }
+  return { enabled, jwtSecret, jwksUrl, issuer: optional(env, 'AUTH_ISSUER'), audience: optional(env, 'AUTH_AUDIENCE') };
 }
 
 function databaseConfig(env: Env): DatabaseConfig {

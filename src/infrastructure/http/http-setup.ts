@@ -1,3 +1,4 @@
+import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyInstance } from 'fastify';
@@ -7,6 +8,7 @@ import { AppConfig } from '../../config/configuration';
 import { REQUEST_ID_HEADER } from '../observability/logging';
 import { ApiExceptionFilter } from './api-exception.filter';
 import { ApiValidationPipe } from './api-validation.pipe';
+import { installAuth } from '../auth/auth-hooks';
 import { refuseUnknownEngines } from './named-engine';
 import { buildOpenApiDocument, setupSwaggerUi } from './openapi-document';
 
@@ -17,16 +19,27 @@ import { buildOpenApiDocument, setupSwaggerUi } from './openapi-document';
  */
 export async function configureHttp(app: NestFastifyApplication, config: AppConfig, options: { swagger?: boolean } = {}): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;
+  // Before any route is registered, so that every route is checked against the permission table.
+  installAuth(fastify, config);
+  await app.register(helmet as never, {
+    // Swagger UI styles itself inline and shows data: images; everything else loads from this origin.
+    contentSecurityPolicy: { directives: { 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'], 'script-src': ["'self'"] } },
+  });
   await app.register(multipart as never, { limits: { fileSize: config.http.bodyLimitBytes, files: 50, fields: 50 } });
   fastify.removeContentTypeParser(['application/json']);
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     const text = String(body);
     if (text.trim() === '') return done(null, {});
+    let parsed: unknown;
     try {
-      done(null, JSON.parse(text));
+      parsed = JSON.parse(text);
     } catch (error) {
-      done(new ApiError(ErrorCode.INVALID_JSON, `Malformed JSON: ${(error as Error).message}`), undefined);
+      return done(new ApiError(ErrorCode.INVALID_JSON, `Malformed JSON: ${(error as Error).message}`), undefined);
     }
+    if (depthOf(parsed, config.http.maxJsonDepth) > config.http.maxJsonDepth) {
+      return done(new ApiError(ErrorCode.VALIDATION_ERROR, `The JSON body is nested deeper than ${config.http.maxJsonDepth} levels`), undefined);
+    }
+    done(null, parsed);
   });
   // Camunda's JS worker parses a body as JSON only when the content type is exactly application/json.
   fastify.addHook('onSend', async (_request, reply, payload) => {
@@ -44,4 +57,15 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
   app.useGlobalFilters(new ApiExceptionFilter());
   app.useGlobalPipes(new ApiValidationPipe());
   if (options.swagger !== false) setupSwaggerUi(app, buildOpenApiDocument(app));
+}
+
+/** Nesting depth of a parsed JSON value, counting no further than the limit. */
+function depthOf(value: unknown, limit: number, depth = 0): number {
+  if (depth > limit || value === null || typeof value !== 'object') return depth;
+  let deepest = depth + 1;
+  for (const child of Object.values(value as Record<string, unknown>)) {
+    deepest = Math.max(deepest, depthOf(child, limit, depth + 1));
+    if (deepest > limit) break;
+  }
+  return deepest;
 }

@@ -53,6 +53,10 @@ export interface AppConfig {
     /** A first request still unanswered after this long is presumed dead; a repeat may take its place. */
     readonly pendingTakeOverMs: number;
   };
+  /** full: every step of every instance is kept (history routes, cockpit); none: nothing is recorded. */
+  readonly historyLevel: 'full' | 'none';
+  /** Ended instances, their variables and history are deleted this long after they ended. */
+  readonly historyRetentionMs: number;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Workers have no HTTP server: when set, a worker serves its Prometheus metrics on this port. */
   readonly metricsPort?: number;
@@ -100,6 +104,8 @@ export function loadConfiguration(env: Env = process.env): AppConfig {
       rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 0, 0, 10_000_000),
     },
     auth: authConfig(env),
+    historyLevel: oneOf(env, 'HISTORY_LEVEL', ['full', 'none'] as const, 'full'),
+    historyRetentionMs: integer(env, 'HISTORY_RETENTION_DAYS', 30, 1, 36_500) * 86_400_000,
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     metricsPort: optional(env, 'METRICS_PORT') === undefined ? undefined : integer(env, 'METRICS_PORT', 0, 1, 65535),
   };

@@ -7,7 +7,7 @@ export { Engine } from './engine';
 export { EngineEnvironment, RunContext } from './runtime/run-context';
 export * from './runtime/instance-state';
 export { ElementState, canTransition } from './runtime/token-lifecycle';
-export { EngineEffects, HistoryEvent, HistoryKind, TaskCreated } from './runtime/engine-effects';
+export { EngineEffects, HistoryEvent, HistoryKind, TaskCreated, TriggerCause } from './runtime/engine-effects';
 export { VariableChange, VariableRecord, VariableScopes } from './runtime/variable-scopes';
 export { MessagePayload } from './runtime/triggers/message-payload';
 export { StartOptions } from './runtime/triggers/start-instance';

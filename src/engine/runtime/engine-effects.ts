@@ -33,7 +33,15 @@ export interface HistoryEvent {
   readonly elementId?: string;
   readonly elementInstanceId?: string;
   readonly elementType?: ElementType;
+  /** For element lifecycle events: the scope instance the element instance lives in. */
+  readonly parentInstanceId?: string | null;
   readonly detail?: Readonly<Record<string, unknown>>;
+}
+
+/** What set this run going, as the host tells it (the route a message came in by, a buffered message, …). */
+export interface TriggerCause {
+  readonly via: string;
+  readonly messageName?: string;
 }
 
 /** Everything a command or continuation changed besides variables, for the host to persist. */
@@ -47,6 +55,8 @@ export class EngineEffects {
   readonly incidentsResolved: string[] = [];
   readonly history: HistoryEvent[] = [];
   ended?: 'completed' | 'terminated';
+  /** Set by the host for the history: how the trigger of this run arrived. */
+  cause?: TriggerCause;
 
   /** Opened then closed in the same run: neither needs a row. */
   netSubscriptions(): { opened: SubscriptionRecord[]; closed: SubscriptionRecord[] } {

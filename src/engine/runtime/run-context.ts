@@ -117,19 +117,29 @@ export class RunContext {
   finish(instance: ElementInstance): void {
     transition(instance, 'completed');
     this.release(instance, 'completed');
-    this.record({ kind: 'element-completed', elementId: instance.elementId, elementInstanceId: instance.id, elementType: instance.type });
+    this.record({ kind: 'element-completed', elementId: instance.elementId, elementInstanceId: instance.id, elementType: instance.type, parentInstanceId: instance.parentId });
   }
 
-  /** Terminates an instance and everything inside it, removing every wait state they hold. */
-  terminate(instanceId: string): void {
+  /**
+   * Terminates an instance and everything inside it, removing every wait state they hold. The cause (which
+   * event interrupted it, a terminate end event, a cancellation) is kept in the history of each one.
+   */
+  terminate(instanceId: string, cause: string): void {
     const instance = this.state.elements[instanceId];
     if (!instance) return;
     if (instance.state !== 'terminating') transition(instance, 'terminating');
-    for (const child of this.children(instanceId)) this.terminate(child.id);
+    for (const child of this.children(instanceId)) this.terminate(child.id, cause);
     this.clearJoins(instanceId);
     transition(instance, 'terminated');
     this.release(instance, 'terminated');
-    this.record({ kind: 'element-terminated', elementId: instance.elementId, elementInstanceId: instance.id, elementType: instance.type });
+    this.record({
+      kind: 'element-terminated',
+      elementId: instance.elementId,
+      elementInstanceId: instance.id,
+      elementType: instance.type,
+      parentInstanceId: instance.parentId,
+      detail: { cause },
+    });
   }
 
   private release(instance: ElementInstance, reason: 'completed' | 'terminated'): void {

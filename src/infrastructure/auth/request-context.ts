@@ -33,10 +33,18 @@ export function visibleTenants(): readonly string[] | null {
  * always-true condition when the caller is unrestricted.
  */
 export function tenantFilter(column: string): { sql: string; params: string[] } {
-  const tenants = visibleTenants();
+  return tenantFilterFor(column, visibleTenants());
+}
+
+/**
+ * The same for an explicit set of tenants, captured while the request was current: for work that runs
+ * later outside the request's context (parked fetch-and-lock requests retried from a timer).
+ */
+export function tenantFilterFor(column: string, tenants: readonly string[] | null): { sql: string; params: string[] } {
   if (tenants === null) return { sql: '1 = 1', params: [] };
   if (tenants.length === 0) return { sql: `${column} = ''`, params: [] };
-  return { sql: `(${column} = '' OR ${column} IN (${tenants.map(() => '?').join(', ')}))`, params: [...tenants] };
+  // One IN list rather than an OR: both databases use an index on the column for it.
+  return { sql: `${column} IN ('', ${tenants.map(() => '?').join(', ')})`, params: [...tenants] };
 }
 
 /** Whether the caller may see a resource of this tenant (null or '' meaning none). */

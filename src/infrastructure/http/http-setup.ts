@@ -4,6 +4,7 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyInstance } from 'fastify';
 
 import { ApiError, ErrorCode } from '../../common/errors/api-error';
+import { setMaxVariableBytes } from '../../common/variables/variable-size';
 import { AppConfig } from '../../config/configuration';
 import { REQUEST_ID_HEADER } from '../observability/logging';
 import { ApiExceptionFilter } from './api-exception.filter';
@@ -21,6 +22,7 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
   const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;
   // Before any route is registered, so that every route is checked against the permission table.
   installAuth(fastify, config);
+  setMaxVariableBytes(config.http.maxVariableBytes);
   await app.register(helmet as never, {
     // Swagger UI styles itself inline and shows data: images; everything else loads from this origin.
     contentSecurityPolicy: { directives: { 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'], 'script-src': ["'self'"] } },

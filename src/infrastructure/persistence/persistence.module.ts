@@ -8,7 +8,9 @@ import { Database } from './database';
 import { BufferedMessageRepository } from './repositories/buffered-message.repository';
 import { DefinitionRepository } from './repositories/definition.repository';
 import { ExternalTaskSignal } from './repositories/external-task-signal';
+import { HistoryWriter } from './repositories/history-writer';
 import { InstanceStore } from './repositories/instance-store';
+import { InstanceEventBus } from '../events/instance-event-bus';
 
 /** The schema and the repositories over it, shared by the models, correlations, messages and events modules. */
 @Global()
@@ -23,7 +25,7 @@ import { InstanceStore } from './repositories/instance-store';
       },
     }),
   ],
-  providers: [BufferedMessageRepository, Database, DefinitionRepository, ExternalTaskSignal, InstanceStore],
-  exports: [BufferedMessageRepository, Database, DefinitionRepository, ExternalTaskSignal, InstanceStore],
+  providers: [BufferedMessageRepository, Database, DefinitionRepository, ExternalTaskSignal, HistoryWriter, InstanceEventBus, InstanceStore],
+  exports: [BufferedMessageRepository, Database, DefinitionRepository, ExternalTaskSignal, InstanceEventBus, InstanceStore],
 })
 export class PersistenceModule {}

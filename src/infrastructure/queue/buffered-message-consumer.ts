@@ -37,6 +37,7 @@ export class BufferedMessageConsumer {
         );
         if (mismatches.length > 0 || !(await this.buffer.consume(tx, message.id))) continue;
         this.engine.trigger(ctx, sub.id, message.payload);
+        ctx.effects.cause = { via: 'buffered message', messageName: message.messageName };
         this.engine.continue(ctx);
         delivered++;
         break;

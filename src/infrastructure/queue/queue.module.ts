@@ -5,6 +5,7 @@ import { BufferedMessageConsumer } from './buffered-message-consumer';
 import { BullmqContinuationDriver } from './bullmq/bullmq.driver';
 import { ContinuationProcessor } from './bullmq/continuation.processor';
 import { ExternalTaskSignalRelay } from './bullmq/external-task-signal.relay';
+import { InstanceEventRelay } from './bullmq/instance-event.relay';
 import { OutboxSweeper } from './bullmq/outbox-sweeper';
 import { SettleEventsListener } from './bullmq/settle-events.listener';
 import { CONTINUATION_DRIVER } from './continuation-driver';
@@ -30,7 +31,7 @@ export class QueueModule {
       drivers = [InProcessContinuationDriver, { provide: CONTINUATION_DRIVER, useExisting: InProcessContinuationDriver }];
     } else {
       drivers = [BullmqContinuationDriver, { provide: CONTINUATION_DRIVER, useExisting: BullmqContinuationDriver }];
-      drivers.push(...(role === 'api' ? [SettleEventsListener] : [ContinuationProcessor, OutboxSweeper]), ExternalTaskSignalRelay);
+      drivers.push(...(role === 'api' ? [SettleEventsListener] : [ContinuationProcessor, OutboxSweeper]), ExternalTaskSignalRelay, InstanceEventRelay);
     }
     return {
       module: QueueModule,

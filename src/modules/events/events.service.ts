@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 
 import { ApiError, ErrorCode } from '../../common/errors/api-error';
 import { readVariables } from '../../common/variables/native-variables';
+import { tenantFilter } from '../../infrastructure/auth/request-context';
 import { Database, Sql } from '../../infrastructure/persistence/database';
 import { InstanceReader, SubscriptionView } from '../../infrastructure/persistence/read/instance-reader';
 import { StartInstanceCommand } from '../correlations/commands/start-instance.command';
@@ -58,11 +59,15 @@ export class EventsService {
     throw new ApiError(ErrorCode.EVENT_NOT_FOUND, `No waiting event '${eventId}' in correlation '${correlationId}' of process model '${key}'`);
   }
 
-  /** The events waiting in the running instances of a model within a correlation; 404 when there are none of its instances. */
+  /**
+   * The events waiting in the running instances of a model within a correlation; 404 when there are none of
+   * its instances the caller may see.
+   */
   private async waiting(sql: Sql, key: string, correlationId: string): Promise<SubscriptionView[]> {
+    const visible = tenantFilter('tenant_id');
     const instances = await sql.query<{ id: string; state: string }>(
-      'SELECT id, state FROM process_instance WHERE correlation_id = ? AND process_definition_key = ?',
-      [correlationId, key],
+      `SELECT id, state FROM process_instance WHERE correlation_id = ? AND process_definition_key = ? AND ${visible.sql}`,
+      [correlationId, key, ...visible.params],
     );
     if (instances.length === 0) {
       throw new ApiError(ErrorCode.CORRELATION_NOT_FOUND, `No correlation '${correlationId}' with instances of process model '${key}'`);

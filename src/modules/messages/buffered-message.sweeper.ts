@@ -72,6 +72,7 @@ export class BufferedMessageSweeper implements OnApplicationBootstrap, OnApplica
         payload: message.payload,
         fromBuffer: message.id,
         executionsOnly: !message.mayStart,
+        via: 'buffered message',
       });
     } catch {
       // Still nothing (or several things) to deliver to: it waits for a subscription to open.

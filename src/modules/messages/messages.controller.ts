@@ -40,7 +40,11 @@ export class MessagesController {
     @Headers('prefer') prefer?: string,
     @Query('dryRun') dryRun?: string,
   ): Promise<CorrelateMessageResponseDto | BufferedMessageResponseDto | ExplainResponseDto> {
-    if (dryRun === 'true') return this.messages.explain(body);
+    if (dryRun === 'true') {
+      // An explanation is an answer, not a creation: 200 like POST /messages/explain (Nest's POST default would be 201).
+      void reply.status(200);
+      return this.messages.explain(body);
+    }
     const answer = await this.messages.correlateMessage(body, parsePreferWait(prefer));
     void reply.status(answer.status);
     return answer.body;

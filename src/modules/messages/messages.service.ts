@@ -26,7 +26,7 @@ export class MessagesService {
     const { set, payload } = this.read(dto);
     const buffer = this.bufferOption(dto);
     try {
-      const result = await this.correlate.execute({ set, all: dto.all ?? false, payload, buffer });
+      const result = await this.correlate.execute({ set, all: dto.all ?? false, payload, buffer, via: 'POST /messages' });
       if (result.buffered) {
         return { status: 202, body: { messageId: result.buffered.id, expiresAt: new Date(result.buffered.expiresAt).toISOString() } };
       }

@@ -22,7 +22,7 @@ export function throwBpmnError(ctx: RunContext, thrower: ElementInstance, error:
     const def = boundary.eventDefinition;
     const scope = ctx.scopeOf(host.parentId);
     ctx.record({ kind: 'error-thrown', elementId: thrower.elementId, elementInstanceId: thrower.id, detail: { errorCode: error.errorCode, caughtBy: boundaryId } });
-    ctx.terminate(host.id);
+    ctx.terminate(host.id, `error '${error.errorCode}' caught by boundary event '${boundaryId}'`);
     if (def?.kind === 'error' && def.errorCodeVariable) ctx.vars.set(scope, def.errorCodeVariable, { type: 'String', value: error.errorCode });
     if (def?.kind === 'error' && def.errorMessageVariable) {
       ctx.vars.set(scope, def.errorMessageVariable, error.errorMessage === undefined ? { type: 'Null', value: null } : { type: 'String', value: error.errorMessage });

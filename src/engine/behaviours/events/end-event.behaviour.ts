@@ -17,7 +17,7 @@ export const endEventBehaviour: ElementBehaviour = {
     }
     if (ctx.node(instance.elementId).eventDefinition?.kind === 'terminate' && instance.parentId !== null) {
       for (const sibling of ctx.children(instance.parentId)) {
-        if (sibling.id !== instance.id) ctx.terminate(sibling.id);
+        if (sibling.id !== instance.id) ctx.terminate(sibling.id, `terminate end event '${instance.elementId}'`);
       }
       ctx.clearJoins(instance.parentId);
     }

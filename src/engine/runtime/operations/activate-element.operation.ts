@@ -10,6 +10,6 @@ export function activateElement(ctx: RunContext, instanceId: string, trigger?: T
   if (!instance || instance.state !== 'activating') return ok(undefined);
   const boundaries = openBoundarySubscriptions(ctx, instance);
   if (!boundaries.ok) return boundaries;
-  ctx.record({ kind: 'element-activated', elementId: instance.elementId, elementInstanceId: instance.id, elementType: instance.type });
+  ctx.record({ kind: 'element-activated', elementId: instance.elementId, elementInstanceId: instance.id, elementType: instance.type, parentInstanceId: instance.parentId });
   return behaviourFor(instance.type).activate(ctx, instance, trigger);
 }

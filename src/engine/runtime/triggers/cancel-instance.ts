@@ -6,7 +6,7 @@ export function cancelInstance(ctx: RunContext): void {
   if (ctx.state.status !== 'running') {
     throw new EngineError(EngineErrorCode.INVALID_STATE, `Process instance ${ctx.state.processInstanceId} is not running`);
   }
-  ctx.terminate(ctx.state.processInstanceId);
+  ctx.terminate(ctx.state.processInstanceId, 'process instance cancelled');
   ctx.state.agenda.length = 0;
   ctx.state.status = 'terminated';
   ctx.effects.ended = 'terminated';

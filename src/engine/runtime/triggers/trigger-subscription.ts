@@ -47,7 +47,7 @@ export function triggerSubscription(ctx: RunContext, subscriptionId: string, pay
     }
     case 'boundary': {
       if (owner.parentId === null) throw new EngineError(EngineErrorCode.INVALID_STATE, 'A boundary event needs a host in a scope');
-      if (sub.interrupting) ctx.terminate(owner.id);
+      if (sub.interrupting) ctx.terminate(owner.id, `interrupted by boundary event '${sub.elementId}' (message '${sub.messageName}')`);
       const boundary = ctx.createInstance(sub.elementId, owner.parentId);
       ctx.vars.setAll(ctx.scopeOf(boundary.id), payload.processVariablesToTriggeredScope, true);
       ctx.schedule({ op: 'activate', instanceId: boundary.id, trigger: {} });
@@ -55,7 +55,8 @@ export function triggerSubscription(ctx: RunContext, subscriptionId: string, pay
     }
     case 'event-subprocess': {
       if (sub.interrupting) {
-        for (const child of ctx.children(owner.id)) ctx.terminate(child.id);
+        const cause = `interrupted by event subprocess start '${sub.elementId}' (message '${sub.messageName}')`;
+        for (const child of ctx.children(owner.id)) ctx.terminate(child.id, cause);
         ctx.clearJoins(owner.id);
         ctx.closeSubscriptions(owner.id, (s) => s.kind !== 'event-subprocess');
       }

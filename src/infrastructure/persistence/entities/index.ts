@@ -3,6 +3,7 @@ import { DeploymentResourceEntity } from './deployment-resource.entity';
 import { DeploymentEntity } from './deployment.entity';
 import { EventSubscriptionEntity } from './event-subscription.entity';
 import { ExternalTaskEntity } from './external-task.entity';
+import { HistoryEventEntity } from './history-event.entity';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { IncidentEntity } from './incident.entity';
 import { OutboxEntity } from './outbox.entity';
@@ -24,6 +25,7 @@ export const ENTITIES = [
   IncidentEntity,
   BufferedMessageEntity,
   IdempotencyKeyEntity,
+  HistoryEventEntity,
 ];
 
 export {
@@ -32,6 +34,7 @@ export {
   DeploymentResourceEntity,
   EventSubscriptionEntity,
   ExternalTaskEntity,
+  HistoryEventEntity,
   IdempotencyKeyEntity,
   IncidentEntity,
   OutboxEntity,

@@ -1,6 +1,7 @@
 import { InitialSchema1732000000000 } from './1732000000000-initial-schema';
 import { ExternalTasks1732000000001 } from './1732000000001-external-tasks';
 import { BufferedMessagesAndIdempotency1732000000002 } from './1732000000002-buffered-messages-and-idempotency';
+import { History1732000000003 } from './1732000000003-history';
 
 /** Every migration, in order; listed as classes so they run the same from sources and from dist/. */
-export const MIGRATIONS = [InitialSchema1732000000000, ExternalTasks1732000000001, BufferedMessagesAndIdempotency1732000000002];
+export const MIGRATIONS = [InitialSchema1732000000000, ExternalTasks1732000000001, BufferedMessagesAndIdempotency1732000000002, History1732000000003];

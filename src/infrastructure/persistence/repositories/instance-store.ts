@@ -16,6 +16,7 @@ import { Row, Sql, Tx } from '../database';
 import { fromColumns, toColumns } from '../mappers/variable-columns';
 import { DefinitionRepository, DefinitionRow } from './definition.repository';
 import { ExternalTaskSignal } from './external-task-signal';
+import { HistoryWriter } from './history-writer';
 
 export interface InstanceRow {
   readonly id: string;
@@ -59,6 +60,7 @@ export class InstanceStore {
   constructor(
     private readonly definitions: DefinitionRepository,
     private readonly externalTasksCreated: ExternalTaskSignal,
+    private readonly history: HistoryWriter,
   ) {}
 
   /** Loads and, on PostgreSQL, locks the instance row until the transaction ends. */
@@ -106,6 +108,7 @@ export class InstanceStore {
     await this.saveSubscriptions(tx, loaded, ctx);
     await this.saveTasks(tx, loaded, ctx);
     await this.saveIncidents(tx, loaded, ctx, now);
+    await this.history.record(tx, { ...row, state: state.status }, ctx, now);
     if (state.agenda.length === 0) return {};
     return { outboxId: await this.enqueue(tx, row.id, now) };
   }

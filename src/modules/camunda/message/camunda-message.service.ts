@@ -62,7 +62,13 @@ export class CamundaMessageService {
     const buffer = bufferOption(body);
     let targets: CorrelatedTarget[];
     try {
-      const result = await this.correlate.execute({ set, all, payload: { processVariables, processVariablesLocal, processVariablesToTriggeredScope }, buffer });
+      const result = await this.correlate.execute({
+        set,
+        all,
+        payload: { processVariables, processVariablesLocal, processVariablesToTriggeredScope },
+        buffer,
+        via: 'POST /engine-rest/message',
+      });
       if (result.buffered) return { messageId: result.buffered.id, expiresAt: new Date(result.buffered.expiresAt).toISOString() };
       targets = result.targets;
     } catch (error) {

@@ -20,6 +20,8 @@ export interface CorrelateInput {
   readonly fromBuffer?: string;
   /** Only waiting executions, never message start events (a buffered message not allowed to start one). */
   readonly executionsOnly?: boolean;
+  /** How the message arrived, for the history: the route, or the buffer. */
+  readonly via?: string;
 }
 
 export interface CorrelationResult {
@@ -155,6 +157,7 @@ export class CorrelateMessageCommand {
           throw new LostRace();
         }
         this.engine.trigger(ctx, match.target.subscriptionId, input.payload);
+        ctx.effects.cause = { via: input.via ?? 'message', messageName: input.set.messageName };
         results.push({
           kind: 'execution',
           processInstanceId: instanceId,

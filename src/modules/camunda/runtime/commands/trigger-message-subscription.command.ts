@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import { Engine, TypedValue } from '../../../../engine';
+import { canSeeTenant } from '../../../../infrastructure/auth/request-context';
 import { Database, Sql } from '../../../../infrastructure/persistence/database';
 import { InstanceStore } from '../../../../infrastructure/persistence/repositories/instance-store';
 import { ContinuationService } from '../../../../infrastructure/queue/continuation.service';
@@ -30,7 +31,8 @@ export class TriggerMessageSubscriptionCommand {
     return this.db.transaction(async (tx) => {
       const processInstanceId = await this.instanceOf(tx, executionId, messageName);
       const loaded = processInstanceId ? await this.store.load(tx, processInstanceId, { lock: true }) : null;
-      if (!loaded || loaded.state.status !== 'running') throw new NoMessageSubscription();
+      // An execution of a tenant the caller may not see does not exist for it.
+      if (!loaded || loaded.state.status !== 'running' || !canSeeTenant(loaded.row.tenantId)) throw new NoMessageSubscription();
       const ctx = this.engine.open(loaded.model, loaded.state, loaded.variables);
       // Matched again from the locked state: a concurrent trigger may have consumed the subscription.
       const subscriptions = Object.values(ctx.state.subscriptions).filter(
@@ -39,6 +41,7 @@ export class TriggerMessageSubscriptionCommand {
       if (subscriptions.length === 0) throw new NoMessageSubscription();
       if (subscriptions.length > 1) throw new SeveralMessageSubscriptions();
       this.engine.trigger(ctx, subscriptions[0].id, { processVariables: variables });
+      ctx.effects.cause = { via: 'POST /engine-rest/execution/{id}/messageSubscriptions/{name}/trigger', messageName };
       const saved = await this.store.save(tx, loaded, ctx, Date.now());
       this.continuation.afterCommit(tx, saved.outboxId);
       return loaded.row.id;

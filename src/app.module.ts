@@ -9,6 +9,7 @@ import { RateLimitModule } from './infrastructure/http/rate-limit.module';
 import { PersistenceModule } from './infrastructure/persistence/persistence.module';
 import { QueueModule } from './infrastructure/queue/queue.module';
 import { CamundaModule } from './modules/camunda/camunda.module';
+import { CockpitModule } from './modules/cockpit/cockpit.module';
 import { CorrelationsModule } from './modules/correlations/correlations.module';
 import { EventsModule } from './modules/events/events.module';
 import { HealthModule } from './modules/health/health.module';
@@ -26,6 +27,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CamundaModule,
+        CockpitModule,
         ConfigModule.forRoot(config),
         CorrelationsModule,
         EngineHostModule,

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test the project has, in one command (`npm test`):
-#  1. static checks and the build (the e2e suites start the built API and worker processes);
+#  1. static checks and the build (the e2e suites start the built API and worker processes; the browser
+#     tests in test/browser open the cockpit built into dist/cockpit in Debian's headless Chromium);
 #  2. the whole Jest suite on the embedded default: SQLite, in-process continuation;
 #  3. the HTTP suites again on PostgreSQL + Redis, with continuations on BullMQ workers in separate
 #     processes. That pass needs both servers; it fails (never skips) when they cannot be reached.
@@ -13,9 +14,10 @@ export TEST_REDIS_URL="${TEST_REDIS_URL:-redis://127.0.0.1:6379}"
 echo "== lint and type check"
 npx eslint src test
 npx tsc --noEmit -p tsconfig.json
+npx tsc --noEmit -p src/cockpit-ui/tsconfig.json
 
-echo "== build"
-npx nest build
+echo "== build (server, then the cockpit UI into dist/cockpit)"
+npm run build
 
 echo "== jest on the embedded default (SQLite, in-process continuation)"
 env -u DATABASE_URL -u REDIS_URL npx jest --ci

@@ -1,5 +1,6 @@
 import { TypedValue, VariableConversionError, fromCamundaValue, fromPlainJson, toCamundaValue } from '../../engine';
 import { ApiError, ErrorCode } from '../errors/api-error';
+import { currentMaxVariableBytes, variableBytes } from './variable-size';
 
 /** A body that may carry variables as plain JSON (`payload`) or in Camunda's typed form (`variables`). */
 export interface VariablesInput {
@@ -28,11 +29,13 @@ export function plainVariables(payload: unknown, field: string): Record<string, 
   // fromEntries defines own properties, so even a variable named __proto__ stays an ordinary entry.
   return Object.fromEntries(
     Object.entries(payload).map(([name, value]) => {
+      let converted: TypedValue;
       try {
-        return [name, fromPlainJson(value)];
+        converted = fromPlainJson(value);
       } catch (error) {
         throw variableError(field, name, error);
       }
+      return [name, withinSizeLimit(field, name, converted)];
     }),
   );
 }
@@ -46,11 +49,13 @@ export function typedVariables(map: unknown, field: string): Record<string, Type
       if (dto === null || typeof dto !== 'object' || Array.isArray(dto)) {
         throw new ApiError(ErrorCode.INVALID_VARIABLE, `Variable '${name}' in '${field}' must be an object with 'value' and 'type'`);
       }
+      let converted: TypedValue;
       try {
-        return [name, fromCamundaValue(dto as Record<string, unknown>)];
+        converted = fromCamundaValue(dto as Record<string, unknown>);
       } catch (error) {
         throw variableError(field, name, error);
       }
+      return [name, withinSizeLimit(field, name, converted)];
     }),
   );
 }
@@ -58,6 +63,16 @@ export function typedVariables(map: unknown, field: string): Record<string, Type
 /** The typed form every native response uses for variables. */
 export function renderVariables(values: Readonly<Record<string, TypedValue>>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(values).map(([name, value]) => [name, toCamundaValue(value)]));
+}
+
+/** A value larger than VARIABLE_MAX_BYTES is refused (400) before anything is stored. */
+function withinSizeLimit(field: string, name: string, value: TypedValue): TypedValue {
+  const bytes = variableBytes(value);
+  const limit = currentMaxVariableBytes();
+  if (bytes > limit) {
+    throw new ApiError(ErrorCode.INVALID_VARIABLE, `Variable '${name}' in '${field}' is ${bytes} bytes; the largest value accepted is ${limit} bytes`);
+  }
+  return value;
 }
 
 function variableError(field: string, name: string, error: unknown): ApiError {

@@ -10,7 +10,7 @@ export type Permission =
   | 'tasks:write'
   | 'admin';
 
-/** Routes anyone may call: the health check, and the API documentation (Swagger UI loads without a token). */
+/** Routes anyone may call: the health check, the API documentation (Swagger UI loads without a token) and the cockpit's page and assets. */
 export const PUBLIC = 'public';
 
 export type RouteRule = Permission | typeof PUBLIC;
@@ -32,6 +32,10 @@ const TABLE: Readonly<Record<RouteRule, readonly string[]>> = {
     'GET /api-docs/*',
     'GET /api-docs-json',
     'GET /api-docs-yaml',
+    // The browser cockpit: a page and its assets, no data; the page calls the API with the user's token.
+    'GET /cockpit',
+    'GET /cockpit/',
+    'GET /cockpit/assets/:file',
   ],
   'models:read': [
     'GET /process_models',
@@ -84,6 +88,12 @@ const TABLE: Readonly<Record<RouteRule, readonly string[]>> = {
     'GET /engine-rest/incident',
     'GET /engine-rest/incident/count',
     'GET /engine-rest/incident/:id',
+    'GET /engine-rest/history/process-instance',
+    'GET /engine-rest/history/process-instance/count',
+    'GET /engine-rest/history/process-instance/:id',
+    'GET /engine-rest/history/activity-instance',
+    'GET /engine-rest/history/activity-instance/count',
+    'GET /engine-rest/history/activity-instance/:id',
   ],
   'instances:write': [
     'POST /process_models/:process_model_key/start',

@@ -22,7 +22,15 @@ export class RateLimitModule {
     if (limit === 0) return { module: RateLimitModule };
     return {
       module: RateLimitModule,
-      imports: [ThrottlerModule.forRoot({ throttlers: [{ name: 'per-minute', ttl: 60_000, limit }], skipIf: isHealthCheck })],
+      imports: [
+        ThrottlerModule.forRoot({
+          // The default name keeps the standard header names (Retry-After, X-RateLimit-Limit, …).
+          throttlers: [{ ttl: 60_000, limit }],
+          skipIf: isHealthCheck,
+          // One budget per client address across all routes (the library's default counts per route).
+          generateKey: (_context, tracker, name) => `${name}:${tracker}`,
+        }),
+      ],
       providers: [{ provide: APP_GUARD, useClass: ThrottlerGuard }],
     };
   }

@@ -9,7 +9,8 @@ import { LoadedInstance } from '../persistence/repositories/instance-store';
  * When a run opened subscriptions, buffered messages of those names are offered to them in the same
  * transaction, oldest first, with the full matching vocabulary checked against the instance as it is now.
  * A message that matches is taken out of the buffer (exactly once, even with concurrent takers) and
- * delivered, and the run continues, which may open further subscriptions that are offered in turn.
+ * delivered, and the run continues, which may open further subscriptions that are offered in turn. A
+ * subscription that stays open after a trigger (non-interrupting events) is offered the next messages too.
  */
 @Injectable()
 export class BufferedMessageConsumer {
@@ -25,6 +26,10 @@ export class BufferedMessageConsumer {
       if (!ctx.state.subscriptions[sub.id] || ctx.state.status !== 'running') continue;
       const scope = ctx.scopeOf(sub.ownerId);
       for (const message of await this.buffer.candidates(tx, sub.messageName, now)) {
+        const reach = message.criteria.visibleTenants;
+        if (reach && loaded.row.tenantId && !reach.includes(loaded.row.tenantId)) continue;
+        // A non-interrupting event (event subprocess, boundary event) keeps its subscription: it takes every matching message.
+        if (!ctx.state.subscriptions[sub.id] || ctx.state.status !== 'running') break;
         const mismatches = checkCriteria(
           { messageName: message.messageName, ...message.criteria },
           {
@@ -40,7 +45,6 @@ export class BufferedMessageConsumer {
         ctx.effects.cause = { via: 'buffered message', messageName: message.messageName };
         this.engine.continue(ctx);
         delivered++;
-        break;
       }
     }
     return delivered;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 
 import { ApiError, ErrorCode } from '../../common/errors/api-error';
 import { renderVariables } from '../../common/variables/native-variables';
+import { canSeeTenant, tenantFilter } from '../../infrastructure/auth/request-context';
 import { Database, Sql } from '../../infrastructure/persistence/database';
 import { InstanceReader, activeElements } from '../../infrastructure/persistence/read/instance-reader';
 import { CancelInstanceCommand } from './commands/cancel-instance.command';
@@ -23,8 +24,15 @@ export class CorrelationsService {
     const limit = query.limit ?? 50;
     const offset = query.offset ?? 0;
     return this.db.read(async (sql) => {
-      const where = query.processModelKey ? 'WHERE correlation_id IN (SELECT correlation_id FROM process_instance WHERE process_definition_key = ?)' : '';
-      const params: unknown[] = query.processModelKey ? [query.processModelKey] : [];
+      // Only the instances the caller may see count: another tenant's instances in a correlation stay invisible.
+      const visible = tenantFilter('tenant_id');
+      const conditions = [visible.sql];
+      const params: unknown[] = [...visible.params];
+      if (query.processModelKey) {
+        conditions.push(`correlation_id IN (SELECT correlation_id FROM process_instance WHERE process_definition_key = ? AND ${visible.sql})`);
+        params.push(query.processModelKey, ...visible.params);
+      }
+      const where = `WHERE ${conditions.join(' AND ')}`;
       const having = query.state ? `HAVING ${CORRELATION_STATE} = ?` : '';
       if (query.state) params.push(query.state);
       const grouped = `SELECT correlation_id, ${CORRELATION_STATE} AS state, MIN(started_at) AS started_at, COUNT(*) AS instance_count
@@ -50,8 +58,10 @@ export class CorrelationsService {
 
   async get(correlationId: string, processModelKey?: string): Promise<CorrelationDto> {
     return this.db.read(async (sql) => {
-      const where = processModelKey ? 'correlation_id = ? AND process_definition_key = ?' : 'correlation_id = ?';
-      const views = await this.reader.instances(sql, where, processModelKey ? [correlationId, processModelKey] : [correlationId], 'started_at, id');
+      const visible = tenantFilter('tenant_id');
+      const where = `${processModelKey ? 'correlation_id = ? AND process_definition_key = ?' : 'correlation_id = ?'} AND ${visible.sql}`;
+      const params = [...(processModelKey ? [correlationId, processModelKey] : [correlationId]), ...visible.params];
+      const views = await this.reader.instances(sql, where, params, 'started_at, id');
       if (views.length === 0) {
         const scope = processModelKey ? ` for process model '${processModelKey}'` : '';
         throw new ApiError(ErrorCode.CORRELATION_NOT_FOUND, `No correlation '${correlationId}'${scope}`);
@@ -71,7 +81,7 @@ export class CorrelationsService {
   async instance(id: string): Promise<InstanceDetailDto> {
     return this.db.read(async (sql) => {
       const view = await this.reader.instance(sql, id);
-      if (!view) throw new ApiError(ErrorCode.INSTANCE_NOT_FOUND, `Process instance ${id} does not exist`);
+      if (!view || !canSeeTenant(view.tenantId)) throw new ApiError(ErrorCode.INSTANCE_NOT_FOUND, `Process instance ${id} does not exist`);
       // One connection: the queries run one after the other.
       const subscriptions = await this.reader.subscriptions(sql, [id]);
       const incidents = await this.reader.incidents(sql, [id]);
@@ -101,7 +111,7 @@ export class CorrelationsService {
   async variables(id: string, scope?: string): Promise<Record<string, unknown>> {
     return this.db.read(async (sql) => {
       const view = await this.reader.instance(sql, id);
-      if (!view) throw new ApiError(ErrorCode.INSTANCE_NOT_FOUND, `Process instance ${id} does not exist`);
+      if (!view || !canSeeTenant(view.tenantId)) throw new ApiError(ErrorCode.INSTANCE_NOT_FOUND, `Process instance ${id} does not exist`);
       const values = await this.reader.variables(sql, [id], scope);
       return renderVariables(values.get(id) ?? {});
     });
@@ -114,9 +124,11 @@ export class CorrelationsService {
   private async modelKeys(sql: Sql, correlationIds: string[]): Promise<Map<string, string[]>> {
     const result = new Map<string, string[]>();
     if (correlationIds.length === 0) return result;
+    const visible = tenantFilter('tenant_id');
     const rows = await sql.query<{ correlation_id: string; process_definition_key: string }>(
-      `SELECT DISTINCT correlation_id, process_definition_key FROM process_instance WHERE correlation_id IN (${correlationIds.map(() => '?').join(', ')}) ORDER BY process_definition_key`,
-      correlationIds,
+      `SELECT DISTINCT correlation_id, process_definition_key FROM process_instance
+       WHERE correlation_id IN (${correlationIds.map(() => '?').join(', ')}) AND ${visible.sql} ORDER BY process_definition_key`,
+      [...correlationIds, ...visible.params],
     );
     for (const r of rows) result.set(r.correlation_id, [...(result.get(r.correlation_id) ?? []), r.process_definition_key]);
     return result;

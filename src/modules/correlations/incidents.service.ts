@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString } from 'class-validator';
 
 import { ApiError, ErrorCode } from '../../common/errors/api-error';
+import { tenantFilter } from '../../infrastructure/auth/request-context';
 import { Database, Row } from '../../infrastructure/persistence/database';
 import { PageQueryDto } from './dto/instance.dto';
 import { iso } from './instance-views';
@@ -92,8 +93,9 @@ export class IncidentsService {
       ['i.activity_id = ?', query.elementId],
     ];
     const given = conditions.filter(([, value]) => value !== undefined);
-    const where = given.length > 0 ? `WHERE ${given.map(([clause]) => clause).join(' AND ')}` : '';
-    const params = given.map(([, value]) => value);
+    const visible = tenantFilter('i.tenant_id');
+    const where = `WHERE ${[...given.map(([clause]) => clause), visible.sql].join(' AND ')}`;
+    const params = [...given.map(([, value]) => value), ...visible.params];
     return this.db.read(async (sql) => {
       const [{ total }] = await sql.query<{ total: number | string }>(`SELECT COUNT(*) AS total FROM ${FROM} ${where}`, params);
       const rows = await sql.query(`SELECT ${COLUMNS} FROM ${FROM} ${where} ORDER BY i.created_at, i.id LIMIT ? OFFSET ?`, [
@@ -106,7 +108,8 @@ export class IncidentsService {
   }
 
   async get(id: string): Promise<IncidentListItemDto> {
-    const [row] = await this.db.read((sql) => sql.query(`SELECT ${COLUMNS} FROM ${FROM} WHERE i.id = ?`, [id]));
+    const visible = tenantFilter('i.tenant_id');
+    const [row] = await this.db.read((sql) => sql.query(`SELECT ${COLUMNS} FROM ${FROM} WHERE i.id = ? AND ${visible.sql}`, [id, ...visible.params]));
     if (!row) throw new ApiError(ErrorCode.NOT_FOUND, `Incident ${id} does not exist`);
     return incidentItem(row);
   }

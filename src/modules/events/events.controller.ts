@@ -34,7 +34,7 @@ export class EventsController {
   })
   @ApiOkResponse({ type: TriggeredEventDto })
   @ApiErrors(404, { status: 409, type: AmbiguousEventDto, description: 'Ambiguous eventKey (candidates listed), or the event was consumed by a concurrent trigger' })
-  triggerEvent(
+  triggerWaitingEvent(
     @Param('process_model_key') key: string,
     @Param('correlation_id') correlationId: string,
     @Param('event_id') eventId: string,

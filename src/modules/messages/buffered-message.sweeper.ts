@@ -21,6 +21,8 @@ export class BufferedMessageSweeper implements OnApplicationBootstrap, OnApplica
   private timer?: NodeJS.Timeout;
   private unsubscribe?: () => void;
   private sweeping = false;
+  /** Where the next sweep continues in the buffer (oldest first); none: from the start. */
+  private position?: { readonly createdAt: number; readonly id: string };
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -48,8 +50,11 @@ export class BufferedMessageSweeper implements OnApplicationBootstrap, OnApplica
       const now = Date.now();
       const expired = await this.db.transaction((tx) => this.buffer.deleteExpired(tx, now));
       if (expired > 0) this.logger.log(`Deleted ${expired} expired buffered message(s)`);
-      const page = await this.db.read((sql) => this.buffer.list(sql, {}, { offset: 0, limit: BATCH }, now));
-      for (const message of page.items) await this.deliver(message);
+      // A batch per sweep, continuing where the last one stopped, so that every kept message is offered in turn.
+      const batch = await this.db.read((sql) => this.buffer.after(sql, this.position, BATCH, now));
+      const last = batch[batch.length - 1];
+      this.position = batch.length < BATCH || !last ? undefined : { createdAt: last.createdAt, id: last.id };
+      for (const message of batch) await this.deliver(message);
     } catch (error) {
       this.logger.warn(`Buffered message sweep failed: ${String(error)}`);
     } finally {
@@ -67,15 +72,21 @@ export class BufferedMessageSweeper implements OnApplicationBootstrap, OnApplica
     if (message.expiresAt <= Date.now()) return;
     try {
       await this.correlate.execute({
-        set: { messageName: message.messageName, ...message.criteria },
+        set: { messageName: message.messageName, ...withoutVisibility(message.criteria) },
         all: false,
         payload: message.payload,
         fromBuffer: message.id,
         executionsOnly: !message.mayStart,
         via: 'buffered message',
+        visibleTenants: message.criteria.visibleTenants ?? null,
       });
     } catch {
       // Still nothing (or several things) to deliver to: it waits for a subscription to open.
     }
   }
+}
+
+function withoutVisibility(criteria: BufferedMessage['criteria']) {
+  const { visibleTenants: _ignored, ...set } = criteria;
+  return set;
 }

@@ -1,4 +1,5 @@
 import { CorrelationSet, TypedValue } from '../../engine';
+import { tenantFilterFor } from '../../infrastructure/auth/request-context';
 import { textKey } from '../../infrastructure/persistence/mappers/variable-columns';
 
 export interface SqlFragment {
@@ -31,7 +32,10 @@ export function valueCondition(alias: string, value: TypedValue): SqlFragment {
  * `process_instance_id IN (variable lookup)`, so the planner starts from the variable index (name, type,
  * value) and the cost does not grow with the number of instances waiting for the same message name.
  */
-export function executionMatchQuery(set: CorrelationSet, options: { subscriptionId?: string; limit?: number; count?: boolean } = {}): SqlFragment {
+export function executionMatchQuery(
+  set: CorrelationSet,
+  options: { subscriptionId?: string; limit?: number; count?: boolean; visibleTenants?: readonly string[] | null } = {},
+): SqlFragment {
   const where: string[] = ["s.event_type = 'message'", 's.event_name = ?', 's.process_instance_id IS NOT NULL'];
   const params: unknown[] = [set.messageName];
   const add = (fragment: SqlFragment) => {
@@ -42,6 +46,7 @@ export function executionMatchQuery(set: CorrelationSet, options: { subscription
   if (set.businessKey !== undefined) add({ sql: 's.business_key = ?', params: [set.businessKey] });
   if (set.processInstanceId !== undefined) add({ sql: 's.process_instance_id = ?', params: [set.processInstanceId] });
   add(tenantCondition(set));
+  add(tenantFilterFor('s.tenant_id', options.visibleTenants ?? null));
   Object.entries(set.correlationKeys ?? {}).forEach(([name, value], i) => {
     const c = valueCondition(`k${i}`, value);
     add({ sql: `s.process_instance_id IN (SELECT k${i}.process_instance_id FROM variable k${i} WHERE k${i}.name = ? AND ${c.sql})`, params: [name, ...c.params] });
@@ -57,12 +62,14 @@ export function executionMatchQuery(set: CorrelationSet, options: { subscription
 }
 
 /** Message start events of the latest definition versions (phase B): only name and tenant count. */
-export function startMatchQuery(set: CorrelationSet): SqlFragment {
+export function startMatchQuery(set: CorrelationSet, visibleTenants: readonly string[] | null = null): SqlFragment {
   const tenant = tenantCondition(set);
+  const visible = tenantFilterFor('s.tenant_id', visibleTenants);
   return {
     sql: `SELECT s.id, s.process_definition_id, s.process_definition_key, s.activity_id, s.tenant_id FROM event_subscription s
-      WHERE s.kind = 'start' AND s.event_type = 'message' AND s.event_name = ? AND ${tenant.sql} ORDER BY s.tenant_id, s.process_definition_key`,
-    params: [set.messageName, ...tenant.params],
+      WHERE s.kind = 'start' AND s.event_type = 'message' AND s.event_name = ? AND ${tenant.sql} AND ${visible.sql}
+      ORDER BY s.tenant_id, s.process_definition_key`,
+    params: [set.messageName, ...tenant.params, ...visible.params],
   };
 }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import { CorrelationSet, TypedValue, checkCriteria, decideCorrelation } from '../../engine';
+import { tenantFilter, visibleTenants } from '../../infrastructure/auth/request-context';
 import { Database, Row, Sql } from '../../infrastructure/persistence/database';
 import { fromColumns } from '../../infrastructure/persistence/mappers/variable-columns';
 import { placeholders } from '../../infrastructure/persistence/read/instance-reader';
@@ -29,9 +30,10 @@ export class ExplainService {
 
   async explain(set: CorrelationSet, all: boolean, limit = LIMIT): Promise<ExplainResponseDto> {
     return this.db.read(async (sql) => {
-      const executionQuery = executionMatchQuery(set, { limit });
+      const tenants = visibleTenants();
+      const executionQuery = executionMatchQuery(set, { limit, visibleTenants: tenants });
       const executions = await sql.query(executionQuery.sql, executionQuery.params);
-      const startQuery = startMatchQuery(set);
+      const startQuery = startMatchQuery(set, tenants);
       const starts = all || executions.length === 0 ? await sql.query(startQuery.sql, startQuery.params) : [];
       const decision = decideCorrelation(
         executions.map((r) => ({ kind: 'execution' as const, subscriptionId: String(r.id), processInstanceId: String(r.process_instance_id), executionId: '', elementId: String(r.activity_id), tenantId: null })),
@@ -51,10 +53,12 @@ export class ExplainService {
   }
 
   private async nearMisses(sql: Sql, set: CorrelationSet, matched: Set<string>, limit: number) {
+    // Near misses of tenants the caller may not see stay hidden: they would leak business keys and values.
+    const visible = tenantFilter('s.tenant_id');
     const rows = await sql.query(
       `SELECT s.id, s.kind, s.process_instance_id, s.scope_id, s.activity_id, s.process_definition_key, s.tenant_id, s.business_key
-       FROM event_subscription s WHERE s.event_type = 'message' AND s.event_name = ? ORDER BY s.created_at, s.id LIMIT ?`,
-      [set.messageName, limit + matched.size + 1],
+       FROM event_subscription s WHERE s.event_type = 'message' AND s.event_name = ? AND ${visible.sql} ORDER BY s.created_at, s.id LIMIT ?`,
+      [set.messageName, ...visible.params, limit + matched.size + 1],
     );
     const candidates = rows.filter((r) => !matched.has(String(r.id)));
     const shown = candidates.slice(0, limit);

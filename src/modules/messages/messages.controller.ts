@@ -15,7 +15,7 @@ import { parsePreferWait } from './prefer-wait';
 export class MessagesController {
   constructor(private readonly messages: MessagesService) {}
 
-  @Idempotent({ bodyField: 'messageId' })
+  @Idempotent({ bodyField: 'messageId', exemptQuery: 'dryRun' })
   @Post()
   @ApiOperation({
     summary: 'Correlate a message',

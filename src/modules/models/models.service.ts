@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { ApiError, ErrorCode } from '../../common/errors/api-error';
 import { readVariables } from '../../common/variables/native-variables';
 import { FlowNodeModel, ProcessModel, formatProblem } from '../../engine';
+import { assertMayWriteTenant, tenantFilter, visibleTenants } from '../../infrastructure/auth/request-context';
 import { Database } from '../../infrastructure/persistence/database';
 import { DefinitionRepository, DefinitionRow, LoadedDefinition } from '../../infrastructure/persistence/repositories/definition.repository';
 import { StartInstanceCommand } from '../correlations/commands/start-instance.command';
@@ -22,6 +23,7 @@ export class ModelsService {
   ) {}
 
   async deploy(upload: DeploymentUpload): Promise<DeployModelResponseDto> {
+    assertMayWriteTenant(upload.tenantId);
     try {
       const result = await this.deployCommand.execute({ ...upload, source: null, mode: 'changed-content', requireProcess: true });
       return { deploymentId: result.deployment.id, created: result.created, models: result.definitions.map(summary) };
@@ -30,8 +32,13 @@ export class ModelsService {
     }
   }
 
+  /** Latest versions of the models the caller may see ('' being "no tenant"), optionally of one tenant. */
   async list(tenantId?: string): Promise<ProcessModelSummaryDto[]> {
-    const rows = await this.db.read((sql) => this.definitions.latestRows(sql, tenantId === undefined ? null : [tenantId]));
+    const visible = visibleTenants();
+    const wanted = tenantId === undefined ? null : [tenantId];
+    const tenants = visible === null ? wanted : (wanted ?? ['', ...visible]).filter((t) => t === '' || visible.includes(t));
+    if (tenants !== null && tenants.length === 0) return [];
+    const rows = await this.db.read((sql) => this.definitions.latestRows(sql, tenants));
     return rows.map(summary);
   }
 
@@ -66,11 +73,15 @@ export class ModelsService {
     return { correlationId: row.correlationId, processInstanceId: row.id };
   }
 
-  /** The named version, else the latest; without a tenant the tenant-less model wins over tenants' ones. */
+  /**
+   * The named version, else the latest; without a tenant the tenant-less model wins over tenants' ones.
+   * Models of tenants the caller may not see do not exist for it.
+   */
   async resolve(key: string, version?: number, tenantId?: string): Promise<LoadedDefinition> {
     const found = await this.db.read(async (sql) => {
-      const params: unknown[] = [key];
-      let where = 'key = ?';
+      const visible = tenantFilter('tenant_id');
+      const params: unknown[] = [key, ...visible.params];
+      let where = `key = ? AND ${visible.sql}`;
       if (tenantId !== undefined) {
         where += ' AND tenant_id = ?';
         params.push(tenantId);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 
 import { ApiError, ErrorCode } from '../../common/errors/api-error';
 import { readVariables } from '../../common/variables/native-variables';
+import { tenantFilter } from '../../infrastructure/auth/request-context';
 import { Database, Row } from '../../infrastructure/persistence/database';
 import { iso } from '../correlations/instance-views';
 import { CompleteTaskCommand, TaskNotFound } from './commands/complete-task.command';
@@ -30,7 +31,10 @@ export class TasksService {
       conditions.push(`${column} = ?`);
       params.push(query[field]);
     }
-    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+    const visible = tenantFilter('tenant_id');
+    conditions.push(visible.sql);
+    params.push(...visible.params);
+    const where = `WHERE ${conditions.join(' AND ')}`;
     return this.db.read(async (sql) => {
       const [{ total }] = await sql.query<{ total: number }>(`SELECT COUNT(*) AS total FROM user_task ${where}`, params);
       const rows = await sql.query(`SELECT * FROM user_task ${where} ORDER BY created_at, id LIMIT ? OFFSET ?`, [
@@ -41,7 +45,8 @@ export class TasksService {
   }
 
   async get(id: string): Promise<TaskDto> {
-    const [row] = await this.db.read((sql) => sql.query('SELECT * FROM user_task WHERE id = ?', [id]));
+    const visible = tenantFilter('tenant_id');
+    const [row] = await this.db.read((sql) => sql.query(`SELECT * FROM user_task WHERE id = ? AND ${visible.sql}`, [id, ...visible.params]));
     if (!row) throw new ApiError(ErrorCode.TASK_NOT_FOUND, `No open task with id ${id}`);
     return toTaskDto(row);
   }

@@ -3,6 +3,7 @@ import { expectJson } from '../native/native-api';
 import { activeElements, buffered, expectBuffered, orderAtReview, pause, plainVariables, str, unique, waitUntilAt } from './beyond-kit';
 
 const PAIRS = 5;
+const RACES = Number(process.env.BEYOND_RACES ?? 30);
 
 /**
  * Two wait states opening at the same time compete for one buffered message: exactly one takes it (the
@@ -78,7 +79,7 @@ describe('beyond Camunda: concurrent subscriptions competing for one buffered me
   it('two buffered messages for two waiting instances are each taken once', async () => {
     const customer = unique('twice');
     const ids = await Promise.all([0, 1].map(() => orderAtReview(server, { variables: { customer: str(customer) } })));
-    const messages = [];
+    const messages: string[] = [];
     for (const n of [1, 2]) {
       messages.push(
         expectBuffered(
@@ -97,5 +98,29 @@ describe('beyond Camunda: concurrent subscriptions competing for one buffered me
     expect(delivered.sort()).toEqual([1, 2]);
     const left = (await buffered(server, 'PaymentReceived')).items.map((m) => m.messageId);
     expect(left.filter((id) => messages.includes(id))).toEqual([]);
+  });
+
+  it('a message buffered while its wait state opens in a concurrent transaction is delivered without waiting for a sweep', async () => {
+    const customers = Array.from({ length: RACES }, () => unique('gap'));
+    const ids = await Promise.all(customers.map((customer) => orderAtReview(server, { variables: { customer: str(customer) } })));
+    const reviews = await Promise.all(
+      ids.map(async (pid) => expectJson(await server.get(`/tasks?processInstanceId=${pid}&elementId=ReviewOrder`), 200).items[0].id as string),
+    );
+    // The review completion (which opens PaymentReceived) and the message race each other.
+    const answers = await Promise.all(
+      customers.flatMap((customer, i) => [
+        server.post(`/tasks/${reviews[i]}/complete`, {}),
+        server.post('/messages', { messageName: 'PaymentReceived', correlationKeys: { customer: str(customer) }, payload: { raced: true }, timeToLive: 'PT10M' }),
+      ]),
+    );
+    expect(answers.every((a) => [200, 202, 204].includes(a.status))).toBe(true);
+    // Re-offers run once an hour here: each message must reach its instance through the opening wait state or the
+    // re-offer right after it was buffered.
+    await eventually(async () => {
+      const at = await Promise.all(ids.map((pid) => activeElements(server, pid)));
+      expect(at).toEqual(ids.map(() => ['ShipOrder']));
+    }, 5_000);
+    const left = (await buffered(server, 'PaymentReceived')).items.filter((m) => customers.includes(m.correlationKeys.customer?.value));
+    expect(left).toEqual([]);
   });
 });

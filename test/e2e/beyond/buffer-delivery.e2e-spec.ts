@@ -1,4 +1,4 @@
-import { TestServer } from '../helpers/test-server';
+import { TestServer, eventually } from '../helpers/test-server';
 import { expectJson, expectNativeError } from '../native/native-api';
 import {
   activeElements, buffered, completeTask, expectBuffered, int, orderAtReview, pause, plainVariables, str, tasksOf, unique, waitUntilAt,
@@ -138,6 +138,53 @@ describe('beyond Camunda: a message that arrives early is buffered and taken whe
     expect(left).toEqual(expect.arrayContaining([wrongType, wrongBusinessKey, wrongLocal, second]));
     expect(left).not.toContain(first);
     for (const id of [wrongType, wrongBusinessKey, wrongLocal, second]) expect((await server.delete(`/messages/buffered/${id}`)).status).toBe(204);
+  });
+
+  it('reaches event subprocesses that open with the instance: each buffered message triggers once', async () => {
+    const businessKey = unique('nina');
+    const send = async (messageName: string, payload: Record<string, unknown>) =>
+      expectBuffered(await server.post('/messages', { messageName, businessKey, payload, timeToLive: 'PT10M' }), 600_000, Date.now() - 1_000);
+    // Two questions for the non-interrupting InformationRequested: each one opens an AnswerRequest.
+    const questions = [await send('InformationRequested', { question: 1 }), await send('InformationRequested', { question: 2 })];
+    const pid = await orderAtReview(server, { businessKey });
+    await eventually(async () => expect(await tasksOf(server, pid, 'AnswerRequest')).toHaveLength(2));
+    const left = (await buffered(server, 'InformationRequested')).items.map((m) => m.messageId);
+    expect(left.filter((id) => questions.includes(id))).toEqual([]);
+
+    // The interrupting OrderCancelled, buffered for another order, cancels it as soon as it starts.
+    const cancelledKey = unique('oscar');
+    const cancel = expectBuffered(
+      await server.post('/messages', { messageName: 'OrderCancelled', businessKey: cancelledKey, timeToLive: 'PT10M' }),
+      600_000, Date.now() - 1_000,
+    );
+    const started = expectJson(await server.post('/process_models/order-process/start', { businessKey: cancelledKey }), 201);
+    await waitUntilAt(server, started.processInstanceId, ['DeleteOrder']);
+    expect(await tasksOf(server, started.processInstanceId, 'ReviewOrder')).toEqual([]);
+    expectNativeError(await server.get(`/messages/buffered/${cancel}`), 404, 'NOT_FOUND');
+  });
+
+  it('a buffered message for one process instance or tenant is taken only by that instance', async () => {
+    const customer = unique('paul');
+    const [target, bystander] = await Promise.all([0, 1].map(() => orderAtReview(server, { variables: { customer: str(customer) } })));
+    const forTarget = expectBuffered(
+      await server.post('/messages', { messageName: 'PaymentReceived', processInstanceId: target, payload: { to: 'target' }, timeToLive: 'PT10M' }),
+      600_000, Date.now() - 1_000,
+    );
+    const forTenant = expectBuffered(
+      await server.post('/messages', { messageName: 'PaymentReceived', tenantId: 'acme', correlationKeys: { customer: str(customer) }, timeToLive: 'PT10M' }),
+      600_000, Date.now() - 1_000,
+    );
+    await completeTask(server, bystander, 'ReviewOrder');
+    await waitUntilAt(server, bystander, ['PaymentReceived']);
+    await completeTask(server, target, 'ReviewOrder');
+    await waitUntilAt(server, target, ['ShipOrder']);
+    expect(await plainVariables(server, target)).toMatchObject({ to: 'target' });
+    await pause(200);
+    expect(await activeElements(server, bystander)).toEqual(['PaymentReceived']);
+    const left = (await buffered(server, 'PaymentReceived')).items.map((m) => m.messageId);
+    expect(left).toContain(forTenant);
+    expect(left).not.toContain(forTarget);
+    expect((await server.delete(`/messages/buffered/${forTenant}`)).status).toBe(204);
   });
 
   it('does not deliver a message after its time to live, and no longer lists it', async () => {

@@ -83,6 +83,25 @@ describe('beyond Camunda: buffered messages and the sweeper; the Camunda route',
     expect((await buffered(server, 'PaymentReceived')).items.map((m) => m.messageId)).not.toContain(messageId);
   });
 
+  it('re-offers every buffered message, not only the oldest hundred', async () => {
+    const filler = unique('BeyondFiller');
+    const fillers = await Promise.all(
+      Array.from({ length: 120 }, async () => expectJson(await server.post('/messages', { messageName: filler, timeToLive: 'PT10M' }), 202).messageId as string),
+    );
+    const customer = unique('ursula');
+    const pid = await orderAtReview(server, { variables: { customer: str(customer), region: str('north') } });
+    await completeTask(server, pid, 'ReviewOrder');
+    await waitUntilAt(server, pid, ['PaymentReceived']);
+    expectBuffered(
+      await server.post('/messages', { messageName: 'PaymentReceived', correlationKeys: { customer: str(customer), region: str('east') }, timeToLive: 'PT10M' }),
+      600_000, Date.now() - 1_000,
+    );
+    expect((await server.request('PUT', `/engine-rest/process-instance/${pid}/variables/region`, { value: 'east', type: 'String' })).status).toBe(204);
+    await waitUntilAt(server, pid, ['ShipOrder'], 5_000);
+    await Promise.all(fillers.map((id) => server.delete(`/messages/buffered/${id}`)));
+    expect(await buffered(server, filler)).toEqual({ total: 0, items: [] });
+  });
+
   it('a message with timeToLive that matches now is correlated at once, not buffered', async () => {
     const customer = unique('gina');
     const pid = await orderAtReview(server, { variables: { customer: str(customer) } });

@@ -8,6 +8,7 @@ import { Observable, catchError, from, mergeMap, of, tap, throwError } from 'rxj
 import { ApiError, ErrorCode } from '../../../common/errors/api-error';
 import { APP_CONFIG } from '../../../config/config.module';
 import { AppConfig } from '../../../config/configuration';
+import { currentPrincipal } from '../../auth/request-context';
 import { renderException } from '../api-exception.filter';
 import { IDEMPOTENT, IdempotentOptions } from './idempotent.decorator';
 import { IdempotencyStore } from './idempotency.store';
@@ -44,6 +45,7 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
     const options = this.reflector.get<IdempotentOptions | undefined>(IDEMPOTENT, context.getHandler());
     if (!options) return next.handle();
     const request = context.switchToHttp().getRequest<FastifyRequest>();
+    if (options.exemptQuery && (request.query as Record<string, unknown> | undefined)?.[options.exemptQuery] === 'true') return next.handle();
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     const body = request.body as Record<string, unknown> | undefined;
     const header = request.headers['idempotency-key'];
@@ -52,7 +54,7 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
     if (typeof raw !== 'string' || raw.length > MAX_KEY_LENGTH) {
       return throwError(() => new ApiError(ErrorCode.VALIDATION_ERROR, `The idempotency key must be a string of at most ${MAX_KEY_LENGTH} characters`));
     }
-    const key = `${request.method} ${request.routeOptions.url ?? request.url} ${raw}`;
+    const key = `${callerPrefix()}${request.method} ${request.routeOptions.url ?? request.url} ${raw}`;
     const hash = createHash('sha256').update(`${request.method} ${request.url}\n${canonical(body)}`).digest('hex');
     return from(this.claim(key, hash)).pipe(
       mergeMap((claim) => {
@@ -88,6 +90,18 @@ export class IdempotencyInterceptor implements NestInterceptor, OnApplicationBoo
       await new Promise((resolve) => setTimeout(resolve, WAIT_STEP_MS));
     }
   }
+}
+
+/**
+ * Keys are chosen by clients, so with authentication on they are kept per caller (subject and visible
+ * tenants): another caller's request under the same key is processed on its own, never answered with the
+ * first caller's response. Without authentication every caller is the same and keys are shared.
+ */
+function callerPrefix(): string {
+  const principal = currentPrincipal();
+  if (principal.scopes === null) return '';
+  const caller = JSON.stringify([principal.subject, principal.tenants]);
+  return `${createHash('sha256').update(caller).digest('hex').slice(0, 16)} `;
 }
 
 /** JSON with sorted keys, so the same request always hashes the same. */

@@ -6,6 +6,8 @@ export const IDEMPOTENT = Symbol('idempotent');
 export interface IdempotentOptions {
   /** A body field that may carry the key instead of the header (e.g. `messageId` on messages). */
   readonly bodyField?: string;
+  /** A query parameter that, when `true`, makes the request change nothing (e.g. `dryRun`): no key is used up. */
+  readonly exemptQuery?: string;
 }
 
 /**

@@ -5,8 +5,11 @@ import { Injectable } from '@nestjs/common';
 import { CorrelationSet, MessagePayload } from '../../../engine';
 import { Row, Sql } from '../database';
 
-/** Criteria of a buffered message: everything of a correlation set but the name, which has its column. */
-export type BufferedCriteria = Omit<CorrelationSet, 'messageName'>;
+/**
+ * Criteria of a buffered message: everything of a correlation set but the name, which has its column, and
+ * the tenants its sender could reach (null: all), which bound where it may still be delivered.
+ */
+export type BufferedCriteria = Omit<CorrelationSet, 'messageName'> & { readonly visibleTenants?: readonly string[] | null };
 
 export interface BufferedMessage {
   readonly id: string;
@@ -39,6 +42,19 @@ export class BufferedMessageRepository {
     const rows = await sql.query(
       `SELECT ${COLUMNS} FROM buffered_message WHERE message_name = ? AND expires_at > ?${startFilter} ORDER BY created_at, id LIMIT 100`,
       options.mayStart ? [messageName, now, true] : [messageName, now],
+    );
+    return rows.map(toBufferedMessage);
+  }
+
+  /**
+   * Unexpired messages after a position in (created_at, id) order, oldest first: walks the whole buffer in
+   * batches, however many messages it holds.
+   */
+  async after(sql: Sql, position: { readonly createdAt: number; readonly id: string } | undefined, limit: number, now: number): Promise<BufferedMessage[]> {
+    const after = position ? ' AND (created_at > ? OR (created_at = ? AND id > ?))' : '';
+    const rows = await sql.query(
+      `SELECT ${COLUMNS} FROM buffered_message WHERE expires_at > ?${after} ORDER BY created_at, id LIMIT ?`,
+      position ? [now, position.createdAt, position.createdAt, position.id, limit] : [now, limit],
     );
     return rows.map(toBufferedMessage);
   }

@@ -6,6 +6,7 @@ import {
   toCamundaValue,
 } from '../../../engine';
 import { CamundaError } from '../../../common/errors/api-error';
+import { oversizedVariable } from '../../../common/variables/variable-size';
 
 export type VariableMapInput = Record<string, unknown> | null | undefined;
 
@@ -16,11 +17,27 @@ export type VariableMapInput = Record<string, unknown> | null | undefined;
  * without one, Camunda's own type (InvalidRequestException or RestException) is kept.
  */
 export function convertVariableMaps(maps: readonly VariableMapInput[], prefix: string | null): (Record<string, TypedValue> | undefined)[] {
+  let converted: (Record<string, TypedValue> | undefined)[];
   try {
     for (const map of maps) if (map !== undefined && map !== null) assertCamundaVariableMapShape(map);
-    return maps.map((map) => (map === undefined || map === null ? undefined : fromCamundaVariables(map)));
+    converted = maps.map((map) => (map === undefined || map === null ? undefined : fromCamundaVariables(map)));
   } catch (error) {
     throw toCamundaError(error, prefix);
+  }
+  for (const values of converted) assertVariableSizes(values, prefix);
+  return converted;
+}
+
+/** Values larger than VARIABLE_MAX_BYTES are refused (400 InvalidRequestException) before anything is stored. */
+export function assertVariableSizes(values: Readonly<Record<string, TypedValue>> | undefined, prefix: string | null): void {
+  const oversized = oversizedVariable(values);
+  if (oversized) {
+    throw new CamundaError(
+      400,
+      'InvalidRequestException',
+      `${prefix ?? ''}Variable '${oversized.name}' is ${oversized.bytes} bytes; the largest value accepted is ${oversized.limit} bytes`,
+      null,
+    );
   }
 }
 

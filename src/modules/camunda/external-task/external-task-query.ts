@@ -1,3 +1,4 @@
+import { tenantFilter } from '../../../infrastructure/auth/request-context';
 import { Dialect } from '../../../infrastructure/persistence/database';
 import { CamundaSort, readVariableConditions } from '../common/camunda-query';
 import { invalidRequest } from '../common/camunda-errors';
@@ -82,6 +83,9 @@ export function externalTaskFilterFromQuery(q: Query, dialect: Dialect, now: num
   if (higher !== undefined) f.add('t.priority >= ?', higher);
   const lower = long(q, 'priorityLowerThanOrEquals');
   if (lower !== undefined) f.add('t.priority <= ?', lower);
+  // Tasks of tenants the caller may not see do not exist for it.
+  const visible = tenantFilter('t.tenant_id');
+  f.add(visible.sql, ...visible.params);
   const ignoreCase = { names: bool(q, 'variableNamesIgnoreCase') === true, values: bool(q, 'variableValuesIgnoreCase') === true };
   for (const exists of instanceVariableExists('t.process_instance_id', readVariableConditions(text(q, 'processVariables')), ignoreCase)) {
     f.add(exists.sql, ...exists.params);

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 
+import { tenantFilter } from '../../../infrastructure/auth/request-context';
 import { Database } from '../../../infrastructure/persistence/database';
 import { ContinuationService } from '../../../infrastructure/queue/continuation.service';
 import { CamundaCountDto } from '../common/camunda-dto';
@@ -64,7 +65,8 @@ export class ExternalTaskService {
 
   /** GET /external-task/{id}: a RestException without engine cause, so its code is null. */
   async get(id: string): Promise<CamundaExternalTaskDto> {
-    const [row] = await this.db.read((sql) => sql.query('SELECT * FROM external_task WHERE id = ?', [id]));
+    const visible = tenantFilter('tenant_id');
+    const [row] = await this.db.read((sql) => sql.query(`SELECT * FROM external_task WHERE id = ? AND ${visible.sql}`, [id, ...visible.params]));
     if (!row) throw restException(404, `External task with id ${id} does not exist`, null);
     return externalTaskDto(toExternalTaskRow(row));
   }
@@ -75,7 +77,10 @@ export class ExternalTaskService {
    * No details: null, which JAX-RS answers with 204.
    */
   async errorDetails(id: string): Promise<string | null> {
-    const [row] = await this.db.read((sql) => sql.query<{ error_details: string | null }>('SELECT error_details FROM external_task WHERE id = ?', [id]));
+    const visible = tenantFilter('tenant_id');
+    const [row] = await this.db.read((sql) =>
+      sql.query<{ error_details: string | null }>(`SELECT error_details FROM external_task WHERE id = ? AND ${visible.sql}`, [id, ...visible.params]),
+    );
     if (!row) throw engineException(500, 'NullValueException', `No external task found with id ${id}: externalTask is null`);
     return row.error_details ?? null;
   }

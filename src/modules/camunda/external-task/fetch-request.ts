@@ -1,3 +1,4 @@
+import { visibleTenants } from '../../../infrastructure/auth/request-context';
 import { engineException, invalidRequest } from '../common/camunda-errors';
 import {
   JsonObject,
@@ -47,6 +48,11 @@ export interface FetchRequest {
   readonly sorting: readonly FetchSort[];
   readonly asyncResponseTimeout: number | null;
   readonly topics: readonly FetchTopic[];
+  /**
+   * The tenants the caller may see (null: all), captured with the request: a parked request is retried
+   * later, outside the request's context, and must still only lock tasks its caller may see.
+   */
+  readonly visibleTenants: readonly string[] | null;
 }
 
 interface RawTopic extends Omit<FetchTopic, 'topicName'> {
@@ -91,7 +97,7 @@ export function readFetchRequest(body: unknown): FetchRequest {
     if (topic.lockDuration <= 0) throw engineException(500, 'ProcessEngineException', 'lockTime is not greater than 0');
     topics.push({ ...topic, topicName: topic.topicName });
   }
-  return { workerId, maxTasks, usePriority, sorting, asyncResponseTimeout, topics };
+  return { workerId, maxTasks, usePriority, sorting, asyncResponseTimeout, topics, visibleTenants: visibleTenants() };
 }
 
 function readTopic(t: JsonObject): RawTopic {

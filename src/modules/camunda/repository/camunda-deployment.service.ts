@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { FastifyRequest } from 'fastify';
 
+import { assertMayWriteTenant, tenantFilter } from '../../../infrastructure/auth/request-context';
 import { Database, Sql } from '../../../infrastructure/persistence/database';
 import { DeployOutput, DeployResourcesCommand, DeploymentRecord, DeploymentResourceInput, DuplicateMode } from '../../models/commands/deploy-resources.command';
 import { invalidRequest } from '../common/camunda-errors';
@@ -29,6 +30,7 @@ export class CamundaDeploymentService {
 
   async create(request: FastifyRequest): Promise<CamundaDeploymentWithDefinitionsDto> {
     const form = await this.forms.read(request);
+    assertMayWriteTenant(form.tenantId);
     let result: DeployOutput;
     try {
       result = await this.execute(form);
@@ -73,7 +75,8 @@ export class CamundaDeploymentService {
   }
 
   async get(id: string): Promise<CamundaDeploymentDto> {
-    const [row] = await this.db.read((sql) => sql.query(`SELECT ${COLUMNS} FROM deployment dep WHERE dep.id = ?`, [id]));
+    const visible = tenantFilter('dep.tenant_id');
+    const [row] = await this.db.read((sql) => sql.query(`SELECT ${COLUMNS} FROM deployment dep WHERE dep.id = ? AND ${visible.sql}`, [id, ...visible.params]));
     if (!row) throw invalidRequest(`Deployment with id '${id}' does not exist`, 404);
     return deploymentDto(row);
   }
@@ -83,8 +86,12 @@ export class CamundaDeploymentService {
    * of that name (whatever its source or tenant), not the one that holds the unchanged resources.
    */
   private async duplicateOf(form: DeploymentForm, found: DeploymentRecord): Promise<DeploymentRecord> {
+    const visible = tenantFilter('dep.tenant_id');
     const [row] = await this.db.read((sql) =>
-      sql.query(`SELECT ${COLUMNS} FROM deployment dep WHERE dep.name = ? ORDER BY dep.deployed_at DESC, dep.id DESC LIMIT 1`, [form.name]),
+      sql.query(`SELECT ${COLUMNS} FROM deployment dep WHERE dep.name = ? AND ${visible.sql} ORDER BY dep.deployed_at DESC, dep.id DESC LIMIT 1`, [
+        form.name,
+        ...visible.params,
+      ]),
     );
     if (!row) return found;
     const dto = deploymentDto(row);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import { CamundaError } from '../../../common/errors/api-error';
+import { canSeeTenant } from '../../../infrastructure/auth/request-context';
 import { Database } from '../../../infrastructure/persistence/database';
 import { DefinitionRepository, LoadedDefinition, toDefinitionRow } from '../../../infrastructure/persistence/repositories/definition.repository';
 import { restException } from '../common/camunda-errors';
@@ -66,7 +67,7 @@ export class CamundaProcessDefinitionService {
       return found;
     }
     const found = await this.db.read((sql) => this.definitions.latest(sql, ref.key, ref.tenantId ?? null));
-    if (found) return found;
+    if (found && canSeeTenant(found.row.tenantId)) return found;
     throw restException(
       404,
       ref.tenantId === undefined
@@ -76,8 +77,10 @@ export class CamundaProcessDefinitionService {
     );
   }
 
-  find(id: string): Promise<LoadedDefinition | null> {
-    return this.db.read((sql) => this.definitions.byId(sql, id));
+  /** The definition with this id, or null when there is none the caller may see. */
+  async find(id: string): Promise<LoadedDefinition | null> {
+    const found = await this.db.read((sql) => this.definitions.byId(sql, id));
+    return found && canSeeTenant(found.row.tenantId) ? found : null;
   }
 }
 

@@ -1,3 +1,4 @@
+import { tenantFilter } from '../../../infrastructure/auth/request-context';
 import { Dialect, Row } from '../../../infrastructure/persistence/database';
 import { invalidRequest } from '../common/camunda-errors';
 import { camundaDate } from '../common/camunda-dto';
@@ -13,7 +14,7 @@ export const DEPLOYMENT_SORT_COLUMNS: Readonly<Record<string, string>> = {
   tenantId: 'dep.tenant_id',
 };
 
-/** The criteria of Camunda's DeploymentQueryDto, as a WHERE clause over `deployment dep`. */
+/** The criteria of Camunda's DeploymentQueryDto, as a WHERE clause over `deployment dep` (only the caller's tenants). */
 export function deploymentFilter(query: Query, dialect: Dialect): SqlFilter {
   const filter = new SqlFilter(dialect);
   const source = text(query, 'source');
@@ -33,6 +34,8 @@ export function deploymentFilter(query: Query, dialect: Dialect): SqlFilter {
   if (source !== undefined) filter.add('dep.source = ?', source);
   if (before !== undefined) filter.add('dep.deployed_at < ?', before);
   if (after !== undefined) filter.add('dep.deployed_at > ?', after);
+  const visible = tenantFilter('dep.tenant_id');
+  filter.add(visible.sql, ...visible.params);
   return filter.tenants(
     'dep.tenant_id',
     list(query, 'tenantIdIn'),

@@ -1,3 +1,4 @@
+import { tenantFilter } from '../../../infrastructure/auth/request-context';
 import { Dialect } from '../../../infrastructure/persistence/database';
 import { engineException } from '../common/camunda-errors';
 import { SqlFilter, bool, date, int, list, text } from './query-params';
@@ -85,6 +86,9 @@ export function definitionFilter(query: Query, dialect: Dialect): SqlFilter {
   if (resourceNameLike !== undefined) filter.like('d.resource_name', resourceNameLike);
   if (suspended) filter.add('1 = 0');
   filter.tenants('d.tenant_id', tenantIds, withoutTenantId, includeWithoutTenant);
+  // Definitions of tenants the caller may not see do not exist for it.
+  const visible = tenantFilter('d.tenant_id');
+  filter.add(visible.sql, ...visible.params);
   // withoutVersionTag is applied after versionTag and clears it, as the query setters do.
   if (withoutVersionTag) filter.add('d.version_tag IS NULL');
   else if (versionTag !== undefined) filter.add('d.version_tag = ?', versionTag);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 
 import { ApiError, ErrorCode } from '../../../common/errors/api-error';
 import { Engine } from '../../../engine';
+import { canSeeTenant } from '../../../infrastructure/auth/request-context';
 import { Database } from '../../../infrastructure/persistence/database';
 import { InstanceStore } from '../../../infrastructure/persistence/repositories/instance-store';
 
@@ -17,7 +18,8 @@ export class CancelInstanceCommand {
   async execute(processInstanceId: string): Promise<void> {
     await this.db.transaction(async (tx) => {
       const loaded = await this.store.load(tx, processInstanceId, { lock: true });
-      if (!loaded) throw new ApiError(ErrorCode.INSTANCE_NOT_FOUND, `Process instance ${processInstanceId} does not exist`);
+      // An instance of a tenant the caller may not see does not exist for it.
+      if (!loaded || !canSeeTenant(loaded.row.tenantId)) throw new ApiError(ErrorCode.INSTANCE_NOT_FOUND, `Process instance ${processInstanceId} does not exist`);
       if (loaded.state.status !== 'running') {
         throw new ApiError(ErrorCode.INSTANCE_NOT_RUNNING, `Process instance ${processInstanceId} has already ended (${loaded.state.status})`);
       }

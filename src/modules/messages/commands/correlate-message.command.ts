@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import { CorrelationSet, Engine, ExecutionTarget, MessagePayload, StartTarget, TypedValue, decideCorrelation } from '../../../engine';
+import { visibleTenants } from '../../../infrastructure/auth/request-context';
 import { Database, Row, Tx } from '../../../infrastructure/persistence/database';
 import { BufferedMessage, BufferedMessageRepository } from '../../../infrastructure/persistence/repositories/buffered-message.repository';
 import { DefinitionRepository } from '../../../infrastructure/persistence/repositories/definition.repository';
@@ -22,6 +23,8 @@ export interface CorrelateInput {
   readonly executionsOnly?: boolean;
   /** How the message arrived, for the history: the route, or the buffer. */
   readonly via?: string;
+  /** The tenants the sender may reach (null: all); taken from the request when not given. */
+  readonly visibleTenants?: readonly string[] | null;
 }
 
 export interface CorrelationResult {
@@ -83,7 +86,9 @@ export class CorrelateMessageCommand {
     private readonly bufferSignal: BufferedMessageSignal,
   ) {}
 
-  async execute(input: CorrelateInput): Promise<CorrelationResult> {
+  async execute(request: CorrelateInput): Promise<CorrelationResult> {
+    // A message only ever reaches the tenants its sender may see, now or when it leaves the buffer.
+    const input = { ...request, visibleTenants: request.visibleTenants !== undefined ? request.visibleTenants : visibleTenants() };
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.db.transaction((tx) => this.correlateOrBuffer(tx, input));
@@ -111,7 +116,7 @@ export class CorrelateMessageCommand {
     const { messageName, ...criteria } = input.set;
     const buffered = await this.buffer.insert(tx, {
       messageName,
-      criteria,
+      criteria: { ...criteria, visibleTenants: input.visibleTenants ?? null },
       payload: input.payload,
       mayStart: input.buffer.mayStart,
       tenantId: input.set.tenantId ?? null,
@@ -125,11 +130,12 @@ export class CorrelateMessageCommand {
 
   private async correlate(tx: Tx, input: CorrelateInput): Promise<CorrelatedTarget[]> {
     const { set, all } = input;
-    const executions = await this.matchExecutions(tx, set, all ? undefined : 2);
-    const starts = !input.executionsOnly && (all || executions.length === 0) ? await this.matchStarts(tx, set) : [];
+    const tenants = input.visibleTenants ?? null;
+    const executions = await this.matchExecutions(tx, set, tenants, all ? undefined : 2);
+    const starts = !input.executionsOnly && (all || executions.length === 0) ? await this.matchStarts(tx, set, tenants) : [];
     const outcome = decideCorrelation(executions.map((e) => e.target), starts.map((s) => s.target), all);
     if (!outcome.ok) {
-      const count = outcome.reason === 'ambiguous-executions' ? await this.countExecutions(tx, set) : outcome.reason === 'no-match' ? 0 : outcome.count;
+      const count = outcome.reason === 'ambiguous-executions' ? await this.countExecutions(tx, set, tenants) : outcome.reason === 'no-match' ? 0 : outcome.count;
       throw new CorrelationFailed(outcome.reason, count);
     }
     const results = await this.triggerExecutions(tx, input, executions.filter((e) => outcome.targets.includes(e.target)));
@@ -204,14 +210,14 @@ export class CorrelateMessageCommand {
     };
   }
 
-  private async matchExecutions(tx: Tx, set: CorrelationSet, limit?: number): Promise<ExecutionMatch[]> {
-    const query = executionMatchQuery(set, { limit });
+  private async matchExecutions(tx: Tx, set: CorrelationSet, visibleTenants: readonly string[] | null, limit?: number): Promise<ExecutionMatch[]> {
+    const query = executionMatchQuery(set, { limit, visibleTenants });
     const rows = await tx.query(query.sql, query.params);
     return rows.map(toExecutionMatch);
   }
 
-  private async matchStarts(tx: Tx, set: CorrelationSet): Promise<StartMatch[]> {
-    const query = startMatchQuery(set);
+  private async matchStarts(tx: Tx, set: CorrelationSet, visibleTenants: readonly string[] | null): Promise<StartMatch[]> {
+    const query = startMatchQuery(set, visibleTenants);
     const rows = await tx.query<{ id: string; process_definition_id: string; process_definition_key: string; activity_id: string; tenant_id: string }>(
       query.sql,
       query.params,
@@ -228,8 +234,8 @@ export class CorrelateMessageCommand {
     }));
   }
 
-  private async countExecutions(tx: Tx, set: CorrelationSet): Promise<number> {
-    const query = executionMatchQuery(set, { count: true });
+  private async countExecutions(tx: Tx, set: CorrelationSet, visibleTenants: readonly string[] | null): Promise<number> {
+    const query = executionMatchQuery(set, { count: true, visibleTenants });
     const [row] = await tx.query<{ n: number }>(query.sql, query.params);
     return Number(row?.n ?? 0);
   }

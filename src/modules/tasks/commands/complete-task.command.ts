@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import { Engine, TypedValue } from '../../../engine';
+import { canSeeTenant } from '../../../infrastructure/auth/request-context';
 import { Database } from '../../../infrastructure/persistence/database';
 import { InstanceRow, InstanceStore } from '../../../infrastructure/persistence/repositories/instance-store';
 import { ContinuationService } from '../../../infrastructure/queue/continuation.service';
@@ -26,7 +27,8 @@ export class CompleteTaskCommand {
       if (!task) throw new TaskNotFound(`Cannot find task with id ${taskId}`);
       const loaded = await this.store.load(tx, task.process_instance_id, { lock: true });
       // Re-check under the lock: a concurrent completion or cancellation may have removed the task.
-      if (!loaded || !loaded.state.tasks[taskId]) throw new TaskNotFound(`Cannot find task with id ${taskId}`);
+      // A task of a tenant the caller may not see does not exist for it.
+      if (!loaded || !canSeeTenant(loaded.row.tenantId) || !loaded.state.tasks[taskId]) throw new TaskNotFound(`Cannot find task with id ${taskId}`);
       const ctx = this.engine.open(loaded.model, loaded.state, loaded.variables);
       this.engine.completeTask(ctx, taskId, variables);
       const saved = await this.store.save(tx, loaded, ctx, Date.now());

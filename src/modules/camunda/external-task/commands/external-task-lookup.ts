@@ -1,3 +1,4 @@
+import { canSeeTenant } from '../../../../infrastructure/auth/request-context';
 import { Sql, Tx } from '../../../../infrastructure/persistence/database';
 import { InstanceStore, LoadedInstance } from '../../../../infrastructure/persistence/repositories/instance-store';
 import { restException } from '../../common/camunda-errors';
@@ -16,11 +17,15 @@ export function assertWorker(task: ExternalTaskRow, workerId: string, action: st
   if (task.workerId !== workerId) throw restException(400, `${action}'. It is locked by worker '${String(task.workerId)}'.`);
 }
 
-/** The task row, locked until the transaction ends (on PostgreSQL; SQLite transactions are serialised). */
+/**
+ * The task row, locked until the transaction ends (on PostgreSQL; SQLite transactions are serialised); null
+ * when there is none, or when it belongs to a tenant the caller may not see.
+ */
 export async function lockTaskRow(sql: Sql, id: string): Promise<ExternalTaskRow | null> {
   const lock = sql.dialect === 'postgres' ? ' FOR UPDATE' : '';
   const [row] = await sql.query(`SELECT * FROM external_task WHERE id = ?${lock}`, [id]);
-  return row ? toExternalTaskRow(row) : null;
+  const task = row ? toExternalTaskRow(row) : null;
+  return task && canSeeTenant(task.tenantId) ? task : null;
 }
 
 /**
@@ -33,6 +38,6 @@ export async function loadTaskWithInstance(tx: Tx, store: InstanceStore, id: str
   if (!ref) throw externalTaskNotFound(id);
   const loaded = await store.load(tx, ref.process_instance_id, { lock: true });
   const task = await lockTaskRow(tx, id);
-  if (!loaded || loaded.state.status !== 'running' || !task) throw externalTaskNotFound(id);
+  if (!loaded || loaded.state.status !== 'running' || !canSeeTenant(loaded.row.tenantId) || !task) throw externalTaskNotFound(id);
   return { task, loaded };
 }

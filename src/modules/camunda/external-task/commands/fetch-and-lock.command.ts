@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import { InstanceState, TypedValue, fromSnapshot } from '../../../../engine';
+import { tenantFilterFor } from '../../../../infrastructure/auth/request-context';
 import { Database, Sql } from '../../../../infrastructure/persistence/database';
 import { fromColumns } from '../../../../infrastructure/persistence/mappers/variable-columns';
 import { renderCamundaVariables } from '../../common/camunda-variables';
@@ -73,7 +74,8 @@ export class FetchAndLockCommand {
 
 /** The selection query of FetchExternalTasksCmd (ExternalTask.xml#selectExternalTasksForTopics). */
 function selectFetchable(request: FetchRequest, now: number, dialect: Sql['dialect']): SqlFragment {
-  const params: unknown[] = [now];
+  const visible = tenantFilterFor('t.tenant_id', request.visibleTenants);
+  const params: unknown[] = [now, ...visible.params];
   const topicClauses = request.topics.map((topic) => {
     const clause = topicClause(topic);
     params.push(...clause.params);
@@ -91,6 +93,7 @@ function selectFetchable(request: FetchRequest, now: number, dialect: Sql['diale
       `SELECT t.* FROM external_task t
        WHERE (t.lock_expiration_time IS NULL OR t.lock_expiration_time <= ?)
          AND (t.retries IS NULL OR t.retries > 0)
+         AND ${visible.sql}
          AND (${topicClauses.join(' OR ')})
        ORDER BY ${order.join(', ')}
        LIMIT ?` + (dialect === 'postgres' ? ' FOR UPDATE OF t SKIP LOCKED' : ''),

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import { Engine, RunContext, TypedValue } from '../../../../engine';
+import { canSeeTenant } from '../../../../infrastructure/auth/request-context';
 import { Database } from '../../../../infrastructure/persistence/database';
 import { InstanceStore } from '../../../../infrastructure/persistence/repositories/instance-store';
 import { ContinuationService } from '../../../../infrastructure/queue/continuation.service';
@@ -36,7 +37,8 @@ export class UpdateVariablesCommand {
   async execute(update: VariableUpdate): Promise<void> {
     await this.db.transaction(async (tx) => {
       const loaded = await this.store.load(tx, update.processInstanceId, { lock: true });
-      if (!loaded || loaded.state.status !== 'running' || !isExecution(loaded.state, update.executionId)) {
+      // An execution of a tenant the caller may not see does not exist for it.
+      if (!loaded || loaded.state.status !== 'running' || !canSeeTenant(loaded.row.tenantId) || !isExecution(loaded.state, update.executionId)) {
         throw new ExecutionNotFound(`execution ${update.executionId} doesn't exist`);
       }
       const ctx = this.engine.open(loaded.model, loaded.state, loaded.variables);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
+import { tenantFilter } from '../../../../infrastructure/auth/request-context';
 import { Database } from '../../../../infrastructure/persistence/database';
 import { CamundaCountDto } from '../../common/camunda-dto';
 import { CamundaPage, CamundaSort, pageSql, readBoolean, readList } from '../../common/camunda-query';
@@ -48,6 +49,10 @@ export function eventSubscriptionFilterFromQuery(q: Record<string, unknown>): Ev
     where.push(includeWithoutTenant ? `(${list} OR s.tenant_id = '')` : list);
     params.push(...tenantIds);
   }
+  // Subscriptions of tenants the caller may not see do not exist for it.
+  const visible = tenantFilter('s.tenant_id');
+  where.push(visible.sql);
+  params.push(...visible.params);
   return { where: { sql: where.join(' AND '), params }, sorts: querySorts(q, SORTS) };
 }
 

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 
 import { fromSnapshot } from '../../../../engine';
+import { tenantFilter } from '../../../../infrastructure/auth/request-context';
 import { Database, Sql } from '../../../../infrastructure/persistence/database';
 import { InstanceView } from '../../../../infrastructure/persistence/read/instance-reader';
 import { toInstanceRow } from '../../../../infrastructure/persistence/repositories/instance-store';
@@ -59,11 +60,13 @@ export class CamundaExecutionService {
   }
 
   async messageSubscription(executionId: string, messageName: string): Promise<CamundaEventSubscriptionDto> {
+    const visible = tenantFilter('p.tenant_id');
     const rows = await this.db.read((sql) =>
       sql.query(
         `SELECT s.* FROM event_subscription s JOIN process_instance p ON p.id = s.process_instance_id
-         WHERE s.scope_id = ? AND s.event_name = ? AND s.event_type = 'message' AND p.state = 'running' ORDER BY s.created_at, s.id`,
-        [executionId, messageName],
+         WHERE s.scope_id = ? AND s.event_name = ? AND s.event_type = 'message' AND p.state = 'running' AND ${visible.sql}
+         ORDER BY s.created_at, s.id`,
+        [executionId, messageName, ...visible.params],
       ),
     );
     if (rows.length === 0) throw invalidRequest(`Message event subscription for execution ${executionId} named ${messageName} does not exist`, 404);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import { InstanceState, fromSnapshot } from '../../../../engine';
+import { tenantFilter } from '../../../../infrastructure/auth/request-context';
 import { Database, Row } from '../../../../infrastructure/persistence/database';
 import { invalidRequest } from '../../common/camunda-errors';
 import { CamundaCountDto } from '../../common/camunda-dto';
@@ -48,7 +49,10 @@ export class CamundaIncidentService {
 
   /** Camunda answers an unknown id with a 404 InvalidRequestException. */
   async get(id: string): Promise<CamundaIncidentDto> {
-    const rows = await this.db.read((sql) => sql.query(`SELECT i.*, p.snapshot AS instance_snapshot FROM ${FROM} WHERE i.id = ?`, [id]));
+    const visible = tenantFilter('i.tenant_id');
+    const rows = await this.db.read((sql) =>
+      sql.query(`SELECT i.*, p.snapshot AS instance_snapshot FROM ${FROM} WHERE i.id = ? AND ${visible.sql}`, [id, ...visible.params]),
+    );
     if (rows.length === 0) throw invalidRequest(`No matching incident with id ${id}`, 404);
     return toDtos(rows)[0];
   }

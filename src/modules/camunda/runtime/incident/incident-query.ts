@@ -1,4 +1,5 @@
 import { InstanceState, formatCamundaDate } from '../../../../engine';
+import { tenantFilter } from '../../../../infrastructure/auth/request-context';
 import { Row } from '../../../../infrastructure/persistence/database';
 import { FAILED_EXTERNAL_TASK, FAILED_JOB, camundaIncidentType, camundaIncidentTypeSql } from '../../common/camunda-incident-type';
 import { CamundaSort, readList } from '../../common/camunda-query';
@@ -88,7 +89,10 @@ export function incidentFilterFromQuery(q: Record<string, unknown>): IncidentFil
   if (before !== undefined) add('i.created_at < ?', before);
   const after = date(q, 'incidentTimestampAfter');
   if (after !== undefined) add('i.created_at > ?', after);
-  return { where: { sql: where.length > 0 ? where.join(' AND ') : '1 = 1', params }, sorts: querySorts(q, SORTS), executionId: text(q.executionId) };
+  // Incidents of tenants the caller may not see do not exist for it.
+  const visible = tenantFilter('i.tenant_id');
+  add(visible.sql, ...visible.params);
+  return { where: { sql: where.join(' AND '), params }, sorts: querySorts(q, SORTS), executionId: text(q.executionId) };
 }
 
 /**

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 
 import { ApiError, CamundaError, ErrorCode } from '../../../../common/errors/api-error';
 import { fromSnapshot } from '../../../../engine';
+import { tenantFilter } from '../../../../infrastructure/auth/request-context';
 import { Database, Row, Sql } from '../../../../infrastructure/persistence/database';
 import { activeElements } from '../../../../infrastructure/persistence/read/instance-reader';
 import { toInstanceRow } from '../../../../infrastructure/persistence/repositories/instance-store';
@@ -49,7 +50,10 @@ export class CamundaProcessInstanceService {
   }
 
   async get(id: string): Promise<CamundaProcessInstanceDto> {
-    const [row] = await this.db.read((sql) => sql.query(`SELECT ${COLUMNS} FROM process_instance p WHERE p.id = ? AND p.state = 'running'`, [id]));
+    const visible = tenantFilter('p.tenant_id');
+    const [row] = await this.db.read((sql) =>
+      sql.query(`SELECT ${COLUMNS} FROM process_instance p WHERE p.id = ? AND p.state = 'running' AND ${visible.sql}`, [id, ...visible.params]),
+    );
     if (!row) throw invalidRequest(`Process instance with id ${id} does not exist`, 404);
     return processInstanceDto(toInstanceRow(row));
   }

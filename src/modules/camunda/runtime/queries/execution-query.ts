@@ -1,3 +1,4 @@
+import { tenantFilter } from '../../../../infrastructure/auth/request-context';
 import { CamundaSort, readBoolean, readList, readVariableConditions } from '../../common/camunda-query';
 import { querySorts } from './sorting';
 import { IgnoreCase, SqlFragment, VariableCondition, instanceVariableExists } from './variable-conditions';
@@ -79,6 +80,9 @@ export function executionInstanceWhere(f: ExecutionFilter): SqlFragment {
     if (f.tenantIdIn.length === 0) add('1 = 0');
     else add(`p.tenant_id IN (${f.tenantIdIn.map(() => '?').join(', ')})`, ...f.tenantIdIn);
   }
+  // Executions of tenants the caller may not see do not exist for it.
+  const visible = tenantFilter('p.tenant_id');
+  add(visible.sql, ...visible.params);
   const incident: [string, string | undefined][] = [
     ['i.id = ?', f.incidentId],
     [`${camundaIncidentTypeSql('i')} = ?`, f.incidentType],

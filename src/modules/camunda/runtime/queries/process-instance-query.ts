@@ -1,3 +1,4 @@
+import { tenantFilter } from '../../../../infrastructure/auth/request-context';
 import { CamundaSort, readBoolean, readList, readVariableConditions } from '../../common/camunda-query';
 import { CamundaProcessInstanceQueryDto } from '../dto/process-instance-query.dto';
 import { bodySorts, querySorts } from './sorting';
@@ -126,6 +127,9 @@ export function processInstanceWhere(f: ProcessInstanceFilter): SqlFragment {
   // withoutTenantId wins over tenantIdIn, as in Camunda's query object (the later call resets the ids).
   if (f.withoutTenantId) add("p.tenant_id = ''");
   else addIn('p.tenant_id', f.tenantIdIn);
+  // Instances of tenants the caller may not see do not exist for it.
+  const visible = tenantFilter('p.tenant_id');
+  add(visible.sql, ...visible.params);
   for (const exists of instanceVariableExists('p.id', f.variables, f.ignoreCase)) add(exists.sql, ...exists.params);
   return { sql: where.join(' AND '), params };
 }

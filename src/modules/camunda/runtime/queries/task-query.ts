@@ -1,3 +1,4 @@
+import { tenantFilter } from '../../../../infrastructure/auth/request-context';
 import { CamundaSort, readBoolean, readList, readVariableConditions } from '../../common/camunda-query';
 import { querySorts } from './sorting';
 import { SqlFragment, instanceVariableExists } from './variable-conditions';
@@ -89,6 +90,9 @@ export function taskFilterFromQuery(q: Record<string, unknown>): TaskFilter {
   if (readBoolean(q.withoutTenantId, 'withoutTenantId') === true) add("t.tenant_id = ''");
   const tenantIds = readList(q.tenantIdIn);
   if (tenantIds !== undefined) add(inList('t.tenant_id', tenantIds), ...tenantIds);
+  // Tasks of tenants the caller may not see do not exist for it.
+  const visible = tenantFilter('t.tenant_id');
+  add(visible.sql, ...visible.params);
   for (const exists of instanceVariableExists('t.process_instance_id', readVariableConditions(q.processVariables), {
     names: readBoolean(q.variableNamesIgnoreCase, 'variableNamesIgnoreCase') === true,
     values: readBoolean(q.variableValuesIgnoreCase, 'variableValuesIgnoreCase') === true,

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 
 import { InstanceState, formatCamundaDate, fromSnapshot } from '../../../../engine';
+import { tenantFilter } from '../../../../infrastructure/auth/request-context';
 import { Database, Row, Sql } from '../../../../infrastructure/persistence/database';
 import { InstanceReader } from '../../../../infrastructure/persistence/read/instance-reader';
 import { ContinuationService } from '../../../../infrastructure/queue/continuation.service';
@@ -48,7 +49,10 @@ export class CamundaTaskService {
   }
 
   async get(id: string): Promise<CamundaTaskDto> {
-    const [task] = await this.db.read(async (sql) => this.taskDtos(sql, await sql.query(`SELECT t.* ${FROM} WHERE t.id = ? AND p.state = 'running'`, [id])));
+    const visible = tenantFilter('t.tenant_id');
+    const [task] = await this.db.read(async (sql) =>
+      this.taskDtos(sql, await sql.query(`SELECT t.* ${FROM} WHERE t.id = ? AND p.state = 'running' AND ${visible.sql}`, [id, ...visible.params])),
+    );
     if (!task) throw invalidRequest(`No matching task with id ${id}`, 404);
     return task;
   }

@@ -4,11 +4,12 @@ import { FastifyRequest } from 'fastify';
 import { APP_CONFIG } from '../../../../config/config.module';
 import { AppConfig } from '../../../../config/configuration';
 import { CamundaValueOutput, TypedValue, toCamundaValue } from '../../../../engine';
+import { canSeeTenant } from '../../../../infrastructure/auth/request-context';
 import { Database, Sql } from '../../../../infrastructure/persistence/database';
 import { InstanceReader } from '../../../../infrastructure/persistence/read/instance-reader';
 import { InstanceStore } from '../../../../infrastructure/persistence/repositories/instance-store';
 import { engineException, invalidRequest, restException } from '../../common/camunda-errors';
-import { renderCamundaVariables } from '../../common/camunda-variables';
+import { assertVariableSizes, renderCamundaVariables } from '../../common/camunda-variables';
 import { ExecutionNotFound, UpdateVariablesCommand, VariableUpdate } from '../commands/update-variables.command';
 import { CamundaPatchVariablesDto } from '../dto/variables.dto';
 import { ExecutionLocator } from '../queries/execution-locator';
@@ -72,6 +73,7 @@ export class CamundaVariablesService {
     const prefix = `Cannot put process instance variable ${name}: `;
     const form = await readMultipartForm(request, this.config.http.bodyLimitBytes);
     const value = binaryVariableFromForm(form, prefix);
+    assertVariableSizes({ [name]: value }, prefix);
     await this.write({ processInstanceId, executionId: processInstanceId, local: false, modifications: { [name]: value } }, prefix);
   }
 
@@ -92,12 +94,12 @@ export class CamundaVariablesService {
     return value;
   }
 
-  /** The resource's variables, or null when it does not exist (an ended instance included). */
+  /** The resource's variables, or null when it does not exist (an ended instance, or one of a tenant the caller may not see, included). */
   private async load(sql: Sql, resource: VariableResource, id: string): Promise<Record<string, TypedValue> | null> {
     switch (resource) {
       case 'process instance': {
         const view = await this.reader.instance(sql, id);
-        if (!view || view.state !== 'running') return null;
+        if (!view || view.state !== 'running' || !canSeeTenant(view.tenantId)) return null;
         return (await this.reader.variables(sql, [id])).get(id) ?? {};
       }
       case 'execution': {
@@ -118,7 +120,7 @@ export class CamundaVariablesService {
       [taskId],
     );
     const view = task ? await this.reader.instance(sql, task.process_instance_id) : null;
-    if (!task || !view || view.state !== 'running') return null;
+    if (!task || !view || view.state !== 'running' || !canSeeTenant(view.tenantId)) return null;
     const chain: string[] = [];
     for (let scope: string | null = executionOf(view.snapshot, task.execution_id); scope !== null; scope = parentExecution(view.snapshot, scope)) {
       chain.unshift(scope);

@@ -98,6 +98,7 @@ const TABLE: Readonly<Record<RouteRule, readonly string[]>> = {
   'instances:write': [
     'POST /process_models/:process_model_key/start',
     'DELETE /process_instances/:id',
+    'POST /incidents/:incident_id/retry',
     'POST /engine-rest/process-definition/:id/start',
     'POST /engine-rest/process-definition/key/:key/start',
     'POST /engine-rest/process-definition/key/:key/tenant-id/:tenantId/start',

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 
 import { InstanceReader } from '../../infrastructure/persistence/read/instance-reader';
 import { CancelInstanceCommand } from './commands/cancel-instance.command';
+import { RetryIncidentCommand } from './commands/retry-incident.command';
 import { StartInstanceCommand } from './commands/start-instance.command';
 import { CorrelationsController, ProcessInstancesController } from './correlations.controller';
 import { CorrelationsService } from './correlations.service';
@@ -12,6 +13,6 @@ import { IncidentsService } from './incidents.service';
 @Module({
   controllers: [CorrelationsController, IncidentsController, ProcessInstancesController],
   exports: [CancelInstanceCommand, InstanceReader, StartInstanceCommand],
-  providers: [CancelInstanceCommand, CorrelationsService, IncidentsService, InstanceReader, StartInstanceCommand],
+  providers: [CancelInstanceCommand, RetryIncidentCommand, CorrelationsService, IncidentsService, InstanceReader, StartInstanceCommand],
 })
 export class CorrelationsModule {}

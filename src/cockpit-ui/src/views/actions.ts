@@ -1,4 +1,4 @@
-import { api, enc, errorText, query } from '../api';
+import { api, enc, errorText } from '../api';
 import { field, h, replace } from '../dom';
 import { Incident, InstanceDetail, OpenTask, WaitingEvent } from '../types';
 import { variableEditor } from './variable-editor';
@@ -138,36 +138,23 @@ export function taskForm(task: OpenTask, ctx: ActionContext): HTMLElement {
 }
 
 /**
- * Retrying an incident: only failed external tasks have a route for it (Camunda's external-task retries);
- * the native API has no retry for other incidents, and the page says so rather than pretend.
+ * Retrying an incident through POST /incidents/{id}/retry: the engine decides what "again" means for each
+ * kind (a parked element operation, a failed continuation, an external task out of retries).
  */
 export function incidentActions(incident: Incident, ctx: ActionContext): HTMLElement {
-  if (incident.incidentType !== 'failedExternalTask') {
-    return h('p', { class: 'muted' }, `No retry route exists in the engine's API for ${incident.incidentType} incidents yet.`);
-  }
   const status = h('span', { class: 'result', role: 'status' });
   const button = h('button', {
     type: 'button',
     onclick: () => {
-      const detail = ctx.current();
-      if (!detail) return;
       status.textContent = 'Retrying…';
-      void retryExternalTask(detail.processInstanceId, incident.elementId).then(
-        (message) => {
-          status.textContent = message;
+      void api(`/incidents/${enc(incident.id)}/retry`, { method: 'POST' }).then(
+        () => {
+          status.textContent = `Retrying the ${incident.incidentType} incident.`;
           ctx.refresh();
         },
         (error) => (status.textContent = errorText(error)),
       );
     },
-  }, 'Retry (give the external task 1 retry)');
+  }, `Retry ${incident.incidentType}`);
   return h('div', null, button, ' ', status);
-}
-
-async function retryExternalTask(processInstanceId: string, activityId: string | null): Promise<string> {
-  const tasks = await api<{ id: string; retries: number | null }[]>(`/engine-rest/external-task${query({ processInstanceId, activityId: activityId ?? undefined })}`);
-  const failed = tasks.filter((t) => t.retries === 0);
-  if (failed.length === 0) throw new Error('No external task without retries was found for this incident');
-  for (const task of failed) await api(`/engine-rest/external-task/${enc(task.id)}/retries`, { method: 'PUT', body: { retries: 1 } });
-  return `Gave ${failed.length} external task${failed.length === 1 ? '' : 's'} a retry.`;
 }

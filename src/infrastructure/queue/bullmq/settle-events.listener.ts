@@ -35,7 +35,11 @@ export class SettleEventsListener implements OnApplicationBootstrap, OnApplicati
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.events?.close().catch(() => undefined);
+    // close() waits for Redis; with Redis gone it would hold shutdown forever.
+    let timer: NodeJS.Timeout | undefined;
+    const giveUp = new Promise<void>((resolve) => (timer = setTimeout(resolve, 2000)));
+    await Promise.race([this.events?.close().catch(() => undefined), giveUp]);
+    clearTimeout(timer);
     // BullMQ leaves connections it was given open.
     this.connection?.disconnect();
   }

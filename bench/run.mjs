@@ -10,7 +10,8 @@
 // Redis (BENCH_REDIS_URL / TEST_REDIS_URL, default redis://127.0.0.1:6379); every scenario uses its own
 // schema bench_<run>_* and queue prefix bench-<run>-*, dropped when it ends.
 //
-//   node bench/run.mjs [--quick | --smoke] [--only s1,s2,s3,s4] [--quiet-wait SECONDS] [--out FILE.json]
+//   node bench/run.mjs [--quick | --smoke] [--only s1,s2,s3,s4] [--set size=value,…] [--quiet-wait SECONDS]
+//                      [--no-profile] [--out FILE.json]
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -29,18 +30,21 @@ import { endToEndScenario } from './scenarios/end-to-end.mjs';
 import { bareFastify, bpmnEnginePeer, rawTransaction } from './scenarios/peers.mjs';
 import { scaleScenario } from './scenarios/scale.mjs';
 
+// Sizes. The issue asks for K = N = 20,000; at the engine's current speed on this 2-core machine three
+// phases of 20,000 per backend do not fit the 30-minute budget, so the full run uses 10,000 (change with
+// --set correlations=20000,endToEnd=20000 once the engine is faster).
 export const PRESETS = {
   smoke: {
     correlations: 60, profiled: 0, endToEnd: 50, scale: [100, 400], scaleProbes: 50, rawCorrelations: 200, bareRequests: 2000,
     peerInstances: 30, peerDeliveries: 30, peerMemory: 30, maxSeconds: 45, quietWait: 0,
   },
   quick: {
-    correlations: 2000, profiled: 1000, endToEnd: 2000, scale: [1000, 20000], scaleProbes: 1000, rawCorrelations: 5000, bareRequests: 50000,
-    peerInstances: 500, peerDeliveries: 500, peerMemory: 300, maxSeconds: 90, quietWait: 5,
+    correlations: 1500, profiled: 300, endToEnd: 1000, scale: [1000, 20000], scaleProbes: 500, rawCorrelations: 4000, bareRequests: 30000,
+    peerInstances: 300, peerDeliveries: 300, peerMemory: 200, maxSeconds: 60, quietWait: 2,
   },
   full: {
-    correlations: 20000, profiled: 5000, endToEnd: 20000, scale: [1000, 100000, 1000000], scaleProbes: 5000, rawCorrelations: 20000,
-    bareRequests: 300000, peerInstances: 3000, peerDeliveries: 3000, peerMemory: 2000, maxSeconds: 300, quietWait: 20,
+    correlations: 10000, profiled: 2000, endToEnd: 10000, scale: [1000, 100000, 1000000], scaleProbes: 3000, rawCorrelations: 20000,
+    bareRequests: 200000, peerInstances: 2000, peerDeliveries: 2000, peerMemory: 1000, maxSeconds: 300, quietWait: 15,
   },
 };
 
@@ -65,7 +69,10 @@ function machine() {
       return undefined;
     }
   };
+  const revisionFile = join(distDir(), 'REVISION');
   return {
+    // A dist/ built from an exported commit carries a REVISION file; otherwise it is the working tree's build.
+    engineBuild: existsSync(revisionFile) ? `commit ${readFileSync(revisionFile, 'utf8').trim()} (clean export, ${distDir()})` : undefined,
     cpu: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown'}`,
     memoryGb: round(totalmem() / 1024 ** 3, 1),
     node: process.version,
@@ -199,14 +206,16 @@ export function table(results) {
     }
     for (const [route, label] of [['camunda', 'POST /engine-rest/message'], ['native', 'POST /messages']]) {
       const m = r[route];
-      const share = ratio(m.rate, ceiling?.rate);
+      // Throughput: messages answered AND continued (the outbox drained), i.e. what the system sustains.
+      const rate = Math.min(m.rate, m.settledRate ?? m.rate);
+      const share = ratio(rate, ceiling?.rate);
       add(
         `S1 ${kind} ${label} (K=${f0(r.K)})`,
-        `${f0(m.rate)} msg/s`,
+        `${f0(rate)} msg/s`,
         lat(m),
-        `errors ${m.errors}; ${pct(share)} of raw tx; ${pct(ratio(m.rate, bare?.rate))} of bare Fastify`,
+        `answered ${f0(m.rate)}/s, settled ${f0(m.settledRate)}/s; errors ${m.errors}; ${pct(share)} of raw tx; ${pct(ratio(rate, bare?.rate))} of bare Fastify`,
         `≥ ${f0(minRate)}/s, ≥ ${pct(minShare)} of raw`,
-        mark(m.rate >= minRate && share >= minShare && m.errors === 0),
+        mark(rate >= minRate && share >= minShare && m.errors === 0),
         cpuText(m.cpu),
       );
     }
@@ -291,7 +300,8 @@ export function table(results) {
     for (const [name, kind] of [['correlationSqlite', 'SQLite'], ['correlationPg', 'PG+Redis']]) {
       const r = results[name];
       if (r && !r.failed) {
-        add(`S4 ours ÷ bpmn-engine per delivery, ${kind}`, `${f1(ratio(r.camunda.rate, peer.deliveryRate))}× (camunda), ${f1(ratio(r.native.rate, peer.deliveryRate))}× (native)`, '', 'message → next wait state persisted', '', '', '');
+        const settled = (m) => Math.min(m.rate, m.settledRate ?? m.rate);
+        add(`S4 ours ÷ bpmn-engine per delivery, ${kind}`, `${f1(ratio(settled(r.camunda), peer.deliveryRate))}× (camunda), ${f1(ratio(settled(r.native), peer.deliveryRate))}× (native)`, '', 'message → next wait state persisted', '', '', '');
       }
     }
   } else fail('bpmnEngine', 'S4 bpmn-engine');
@@ -312,7 +322,7 @@ export function report(results, command) {
   const lines = [
     `Benchmark ${results.preset} run ${results.runId}, finished ${results.finishedAt}`,
     `Machine: ${m.cpu}, ${m.memoryGb} GB; Node ${m.node}; PostgreSQL ${m.postgres} (${Object.entries(m.postgresSettings ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')}); Redis ${m.redis}; SQLite ${m.sqlite}`,
-    `Engine: commit ${m.commit}${m.workingTreeChanges ? ` + ${m.workingTreeChanges} uncommitted files in src/` : ''}, LOG_LEVEL=${process.env.BENCH_LOG_LEVEL || 'warn'}, default pool/concurrency; load average at start ${m.loadAverageAtStart.join(' ')}`,
+    `Engine: ${m.engineBuild ?? `working tree at commit ${m.commit}${m.workingTreeChanges ? ` + ${m.workingTreeChanges} uncommitted files in src/` : ''}`}, LOG_LEVEL=${process.env.BENCH_LOG_LEVEL || 'warn'}, default pool/concurrency; load average at start ${m.loadAverageAtStart.join(' ')}`,
     `Command: ${command}`,
     `Step durations (s): ${Object.entries(results.stepSeconds).map(([k, v]) => `${k} ${v}`).join(', ')}`,
     '',
@@ -340,6 +350,7 @@ async function main() {
       only: { type: 'string' },
       'quiet-wait': { type: 'string' },
       'no-profile': { type: 'boolean', default: false },
+      set: { type: 'string' },
       out: { type: 'string' },
     },
   });
@@ -352,6 +363,12 @@ async function main() {
   const runDir = join(resultsDir, `run-${RUN_ID}`);
   mkdirSync(runDir, { recursive: true });
   if (values['quiet-wait'] !== undefined) PRESETS[preset].quietWait = Number(values['quiet-wait']);
+  // --set correlations=20000,endToEnd=20000,scale=1000/100000/1000000
+  for (const pair of (values.set ?? '').split(',').filter(Boolean)) {
+    const [k, v] = pair.split('=');
+    if (!(k in PRESETS[preset])) throw new Error(`--set: unknown size '${k}' (one of ${Object.keys(PRESETS[preset]).join(', ')})`);
+    PRESETS[preset][k] = k === 'scale' ? v.split('/').map(Number) : Number(v);
+  }
   let interrupted = false;
   const onSignal = async (signal) => {
     if (interrupted) return;

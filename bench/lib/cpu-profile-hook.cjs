@@ -18,7 +18,7 @@ let counting = false;
 let counts = {};
 function count(kind, text) {
   if (!counting) return;
-  const key = `${kind}: ${String(text).replace(/\s+/g, ' ').trim().slice(0, 70)}`;
+  const key = `${kind}: ${String(text).slice(0, 90).replace(/\s+/g, ' ').trim().slice(0, 70)}`;
   counts[key] = (counts[key] || 0) + 1;
 }
 

@@ -93,7 +93,7 @@ export async function seedWaiting(engine, { count, prefix, expectWaiting, connec
 }
 
 /** Starts one payment-wait instance (the bulk loader's template) and waits until it rests at the catch event. */
-export async function startTemplate(engine, key = 'tmpl') {
+export async function startTemplate(engine, key = 'bench-template-key') {
   const { body } = await httpJson('POST', `${engine.api.url}/process_models/payment-wait/start`, { payload: { orderId: key } }, { expect: [200, 201] });
   await waitFor('the template instance at its catch event', async () => {
     const c = await counts(engine.backend, { messageName: 'PaymentArrived', definitionKey: 'payment-wait' });
@@ -107,6 +107,6 @@ export async function deployPaymentWait(engine) {
 }
 
 /** Waits (bounded) until no continuation is pending, e.g. before the next measured window. */
-export async function drained(engine, timeoutMs = 300_000) {
-  await waitFor('the continuation outbox to drain', async () => (await counts(engine.backend, {})).pendingOutbox === 0, { timeoutMs, intervalMs: 300 });
+export async function drained(engine, timeoutMs = 300_000, intervalMs = 50) {
+  await waitFor('the continuation outbox to drain', async () => (await counts(engine.backend, {})).pendingOutbox === 0, { timeoutMs, intervalMs });
 }

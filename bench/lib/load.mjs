@@ -30,12 +30,14 @@ export async function runLoad({ url, steps, amount, connections = 50, overallRat
     },
   }));
   const statuses = {};
+  let lastResponseAt;
   for (const r of requests) {
     r.onResponse = (status) => {
       statuses[status] = (statuses[status] ?? 0) + 1;
+      lastResponseAt = performance.now();
     };
   }
-  const started = Date.now();
+  const started = performance.now();
   let stoppedByBound = false;
   const result = await new Promise((resolve, reject) => {
     const instance = autocannon(
@@ -46,6 +48,8 @@ export async function runLoad({ url, steps, amount, connections = 50, overallRat
         overallRate,
         requests,
         timeout: timeoutSeconds,
+        // autocannon notices that `amount` was reached only at its next sample tick (default 1 s).
+        sampleInt: 100,
         // A fixed amount takes precedence over duration in autocannon; the watchdog below is the time bound.
         duration: maxSeconds,
       },
@@ -58,7 +62,8 @@ export async function runLoad({ url, steps, amount, connections = 50, overallRat
     }, maxSeconds * 1000);
     instance.once('done', () => clearTimeout(watchdog));
   });
-  const seconds = (Date.now() - started) / 1000;
+  // From the start to the last response: not autocannon's duration, which ends on a sample tick.
+  const seconds = ((lastResponseAt ?? performance.now()) - started) / 1000;
   const ok = result['2xx'];
   const errors = result.non2xx + result.errors + result.timeouts;
   return {

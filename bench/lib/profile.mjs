@@ -23,17 +23,19 @@ export function summariseProfile(file, { top = 15 } = {}) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parentOf = new Map();
   for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n.id);
-  // Samples under the harness's own profiler hook (stopping the profiler serialises the profile in-process)
-  // are not the engine's work: they are left out.
+  // Samples under the inspector session of the harness's profiler hook (stopping the profiler serialises
+  // the profile in-process) are not the engine's work: they are left out. The hook's statement-counting
+  // wrappers are transparent: time under them belongs to what they wrap.
   const harness = new Map();
   const underHook = (id) => {
     if (harness.has(id)) return harness.get(id);
     const node = byId.get(id);
     const parentId = parentOf.get(id);
-    const value = (node.callFrame.url ?? '').includes('cpu-profile-hook') || (parentId !== undefined && underHook(parentId));
+    const value = (node.callFrame.url ?? '') === 'node:inspector' || (parentId !== undefined && underHook(parentId));
     harness.set(id, value);
     return value;
   };
+  const isHook = (cf) => (cf.url ?? '').includes('cpu-profile-hook');
   const selfUs = new Map();
   const deltas = profile.timeDeltas ?? [];
   profile.samples.forEach((id, i) => {
@@ -50,7 +52,7 @@ export function summariseProfile(file, { top = 15 } = {}) {
     if (loc === '(native)') {
       // A native function is filed under the code that called it (e.g. better-sqlite3's run() under typeorm).
       let cur = parentOf.get(id);
-      for (let d = 0; cur !== undefined && d < 50 && !byId.get(cur).callFrame.url; d++) cur = parentOf.get(cur);
+      for (let d = 0; cur !== undefined && d < 50 && (!byId.get(cur).callFrame.url || isHook(byId.get(cur).callFrame)); d++) cur = parentOf.get(cur);
       loc = `native, called from ${cur === undefined ? '?' : place(byId.get(cur).callFrame.url)}`;
     }
     const name = special ?? `${cf.functionName || '(anonymous)'} ${loc}${cf.url ? `:${cf.lineNumber + 1}` : ''}`;

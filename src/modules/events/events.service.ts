@@ -45,6 +45,10 @@ export class EventsService {
       });
     }
     if (chosen) {
+      // Let requests that arrived together read before this one writes: on SQLite a request's statements
+      // never yield, so racing triggers would otherwise run one after the other and every loser would find
+      // no waiting event (404) instead of losing the race under the instance lock (409, as specified).
+      await new Promise((resolve) => setImmediate(resolve));
       await this.triggerCommand.execute({ subscriptionId: chosen.id, processInstanceId: chosen.processInstanceId! }, variables);
       return { eventId: chosen.id, eventKey: chosen.activityId, processInstanceId: chosen.processInstanceId!, correlationId };
     }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test the project has, in one command (`npm test`):
-#  1. static checks and the build (the e2e suites start the built API and worker processes; the browser
-#     tests in test/browser open the cockpit built into dist/cockpit in Debian's headless Chromium);
+#  1. static checks (Redocly lint of openapi/openapi.json, ESLint, tsc) and the build (the e2e suites start the
+#     built API and worker processes; the browser tests in test/browser open the cockpit built into dist/cockpit
+#     in Debian's headless Chromium);
 #  2. the whole Jest suite on the embedded default: SQLite, in-process continuation;
 #  3. the HTTP suites again on PostgreSQL + Redis, with continuations on BullMQ workers in separate
 #     processes. That pass needs both servers; it fails (never skips) when they cannot be reached.
@@ -11,7 +12,8 @@ cd "$(dirname "$0")/.."
 export TEST_DATABASE_URL="${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}"
 export TEST_REDIS_URL="${TEST_REDIS_URL:-redis://127.0.0.1:6379}"
 
-echo "== lint and type check"
+echo "== lint and type check (the OpenAPI document with Redocly)"
+npx redocly lint openapi/openapi.json
 npx eslint src test
 npx tsc --noEmit -p tsconfig.json
 npx tsc --noEmit -p src/cockpit-ui/tsconfig.json

@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 
 import { TypedValueDto } from '../../common/dto/typed-value.dto';
+import { PUBLIC, ruleFor } from '../auth/route-permissions';
 
 const DESCRIPTION = `A BPMN 2.0 process engine centred on message events.
 
@@ -12,7 +13,19 @@ Two faces over one engine:
   Camunda 7 clients, whose errors are Camunda's \`{ "type", "message", "code" }\` with a numeric or null code.
 
 JSON responses carry \`Content-Type: application/json\` without a charset, as Camunda's external task client requires.
-A request with a JSON content type and an empty body is read as \`{}\`. Unknown request properties are ignored.`;
+A request with a JSON content type and an empty body is read as \`{}\`. Unknown request properties are ignored.
+
+**Authentication.** Every operation declares the \`bearer\` scheme (\`Authorization: Bearer <JWT>\`); those that declare
+no security (\`/health\`) never need a token. Whether a token is checked depends on how the engine runs: on the embedded
+default (no \`AUTH_JWT_SECRET\` / \`AUTH_JWKS_URL\`) it is not, and a request without one is answered. When it is, the
+token's \`scope\` claim must hold the operation's permission (\`models:read\`, \`messages:correlate\`, …, listed per route
+in \`src/infrastructure/auth/route-permissions.ts\`) and its \`tenants\` claim limits what it sees.
+
+**Servers.** The first server is relative (\`/\`): the engine that serves this document, which is what Swagger UI's
+"Try it out" calls. Generated clients and imported Postman collections have no such origin: point them at the engine,
+\`http://127.0.0.1:3000\` for \`npm start\` (the second server; the Postman collection's \`baseUrl\` variable).`;
+
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 
 /** The OpenAPI document, generated from the controllers and DTOs; operation ids are the handler names. */
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
@@ -20,12 +33,33 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setTitle('Message BPMN Engine')
     .setDescription(DESCRIPTION)
     .setVersion('0.1.0')
+    .setLicense('Apache-2.0', 'https://www.apache.org/licenses/LICENSE-2.0')
+    .addServer('/', 'The engine serving this document (Swagger UI "Try it out")')
+    .addServer('http://127.0.0.1:3000', 'The embedded default (npm start)')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+    .addSecurityRequirements('bearer')
     .build();
-  return SwaggerModule.createDocument(app, config, {
+  const document = SwaggerModule.createDocument(app, config, {
     operationIdFactory: (_controllerKey: string, methodKey: string) => methodKey,
     extraModels: [TypedValueDto],
   });
+  exemptPublicOperations(document);
+  return document;
+}
+
+/**
+ * The permission table decides which routes are public, so the document takes it from there rather than from
+ * decorators that could disagree: those operations get `security: []`, and clients generated from the document
+ * send them without a token.
+ */
+function exemptPublicOperations(document: OpenAPIObject): void {
+  for (const [path, item] of Object.entries(document.paths)) {
+    const routerPath = path.replace(/\{([^}]+)\}/g, ':$1');
+    for (const method of HTTP_METHODS) {
+      const operation = item[method];
+      if (operation && ruleFor(method.toUpperCase(), routerPath) === PUBLIC) operation.security = [];
+    }
+  }
 }
 
 export function setupSwaggerUi(app: INestApplication, document: OpenAPIObject): void {

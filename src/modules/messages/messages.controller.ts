@@ -1,7 +1,8 @@
 import { Body, Controller, Headers, HttpCode, Post, Query, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBody, ApiExtraModels, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 
+import { TUTORIAL_MESSAGE_EXAMPLES } from '../../common/dto/tutorial-message-examples';
 import { Idempotent } from '../../infrastructure/http/idempotency/idempotent.decorator';
 import { ApiErrors } from '../../infrastructure/http/api-errors.decorator';
 import { BufferedMessageResponseDto, CorrelateMessageDto, CorrelateMessageResponseDto } from './dto/correlate-message.dto';
@@ -26,8 +27,9 @@ export class MessagesController {
       'the criterion each one failed; several executions matching is MESSAGE_AMBIGUOUS. With `timeToLive` a message that matches ' +
       'nothing is kept instead (202) for a subscription that opens later. `?dryRun=true` correlates nothing and answers like /messages/explain.',
   })
-  @ApiHeader({ name: 'Prefer', required: false, description: 'wait=<seconds>: answer only after the continuation reached its next wait states (at most that long)' })
+  @ApiHeader({ name: 'prefer', required: false, description: 'wait=<seconds>: answer only after the continuation reached its next wait states (at most that long)' })
   @ApiQuery({ name: 'dryRun', required: false, type: Boolean, description: 'Explain instead of correlating' })
+  @ApiBody({ type: CorrelateMessageDto, examples: TUTORIAL_MESSAGE_EXAMPLES })
   @ApiOkResponse({
     description: 'Correlated (or, with dryRun, the explanation)',
     schema: { oneOf: [{ $ref: getSchemaPath(CorrelateMessageResponseDto) }, { $ref: getSchemaPath(ExplainResponseDto) }] },

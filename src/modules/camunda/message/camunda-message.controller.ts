@@ -2,6 +2,7 @@ import { Body, Controller, Post, Res } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBody, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 
+import { TUTORIAL_MESSAGE_EXAMPLES } from '../../../common/dto/tutorial-message-examples';
 import { Idempotent } from '../../../infrastructure/http/idempotency/idempotent.decorator';
 import { CamundaErrors } from '../../../infrastructure/http/api-errors.decorator';
 import { CamundaMessageService } from './camunda-message.service';
@@ -23,7 +24,7 @@ export class CamundaMessageController {
       'Executions: `execution.id` is the process instance or the embedded/event subprocess scope holding the subscription; unlike ' +
       'Camunda, concurrent branches and activities with boundary events do not get executions of their own.',
   })
-  @ApiBody({ type: CorrelationMessageDto })
+  @ApiBody({ type: CorrelationMessageDto, examples: TUTORIAL_MESSAGE_EXAMPLES })
   @ApiNoContentResponse({ description: 'Correlated; resultEnabled was false' })
   @ApiOkResponse({ type: [MessageCorrelationResultDto], description: 'Correlated; resultEnabled was true' })
   @ApiAcceptedResponse({ type: BufferedMessageAcceptedDto, description: 'Extension: nothing matched and the message (sent with timeToLive) was kept' })

@@ -8,31 +8,31 @@ import { RawJson } from '../../../common/dto/raw-json.decorator';
 
 /** Camunda 7's CorrelationMessageDto (POST /message). */
 export class CorrelationMessageDto {
-  @ApiProperty({ description: 'The name of the message to deliver', example: 'PaymentReceived' })
+  @ApiProperty({ type: String, description: 'The name of the message to deliver', example: 'PaymentReceived' })
   @IsOptional()
   @CamundaString()
   @IsString()
   messageName?: string | null;
 
-  @ApiPropertyOptional({ description: 'Only executions of instances with this business key; the business key of a started instance', example: 'order-4711' })
+  @ApiPropertyOptional({ type: String, description: 'Only executions of instances with this business key; the business key of a started instance', example: 'order-4711' })
   @IsOptional()
   @CamundaString()
   @IsString()
   businessKey?: string | null;
 
-  @ApiPropertyOptional({ description: 'Only executions and definitions of this tenant' })
+  @ApiPropertyOptional({ type: String, description: 'Only executions and definitions of this tenant' })
   @IsOptional()
   @CamundaString()
   @IsString()
   tenantId?: string | null;
 
-  @ApiPropertyOptional({ description: 'Only executions and definitions without a tenant' })
+  @ApiPropertyOptional({ type: Boolean, description: 'Only executions and definitions without a tenant' })
   @IsOptional()
   @CamundaBoolean()
   @IsBoolean()
   withoutTenantId?: boolean | null;
 
-  @ApiPropertyOptional({ description: 'Only this process instance (not together with a tenant)' })
+  @ApiPropertyOptional({ type: String, description: 'Only this process instance (not together with a tenant)' })
   @IsOptional()
   @CamundaString()
   @IsString()
@@ -68,19 +68,19 @@ export class CorrelationMessageDto {
   @RawJson()
   processVariablesToTriggeredScope?: Record<string, unknown> | null;
 
-  @ApiPropertyOptional({ description: 'Correlate to every match instead of exactly one', default: false })
+  @ApiPropertyOptional({ type: Boolean, description: 'Correlate to every match instead of exactly one', default: false })
   @IsOptional()
   @CamundaBoolean()
   @IsBoolean()
   all?: boolean | null;
 
-  @ApiPropertyOptional({ description: 'Answer 200 with the results instead of 204', default: false })
+  @ApiPropertyOptional({ type: Boolean, description: 'Answer 200 with the results instead of 204', default: false })
   @IsOptional()
   @CamundaBoolean()
   @IsBoolean()
   resultEnabled?: boolean | null;
 
-  @ApiPropertyOptional({ description: 'Include the process variables in each result (needs resultEnabled)', default: false })
+  @ApiPropertyOptional({ type: Boolean, description: 'Include the process variables in each result (needs resultEnabled)', default: false })
   @IsOptional()
   @CamundaBoolean()
   @IsBoolean()
@@ -95,13 +95,13 @@ export class CorrelationMessageDto {
   @IsOptional()
   timeToLive?: number | string | null;
 
-  @ApiPropertyOptional({ description: 'Extension: idempotency key of this message (alternative to the Idempotency-Key header)' })
+  @ApiPropertyOptional({ type: String, description: 'Extension: idempotency key of this message (alternative to the Idempotency-Key header)' })
   @IsOptional()
   @CamundaString()
   @IsString()
   messageId?: string | null;
 
-  @ApiPropertyOptional({ description: 'Extension: with timeToLive, the kept message may start an instance of a model deployed later', default: false })
+  @ApiPropertyOptional({ type: Boolean, description: 'Extension: with timeToLive, the kept message may start an instance of a model deployed later', default: false })
   @IsOptional()
   @CamundaBoolean()
   @IsBoolean()

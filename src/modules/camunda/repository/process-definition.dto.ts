@@ -21,13 +21,13 @@ export class CamundaStartProcessInstanceDto {
   @IsObject()
   variables?: Record<string, unknown> | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'order-4711' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'order-4711' })
   @IsOptional()
   @CamundaString()
   @IsString()
   businessKey?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Accepted and ignored (no CMMN)' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Accepted and ignored (no CMMN)' })
   @IsOptional()
   @CamundaString()
   @IsString()
@@ -38,19 +38,19 @@ export class CamundaStartProcessInstanceDto {
   @IsArray()
   startInstructions?: unknown[] | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Accepted and ignored (no listeners)' })
+  @ApiPropertyOptional({ type: Boolean, nullable: true, description: 'Accepted and ignored (no listeners)' })
   @IsOptional()
   @CamundaBoolean()
   @IsBoolean()
   skipCustomListeners?: boolean | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Accepted and ignored (no I/O mappings)' })
+  @ApiPropertyOptional({ type: Boolean, nullable: true, description: 'Accepted and ignored (no I/O mappings)' })
   @IsOptional()
   @CamundaBoolean()
   @IsBoolean()
   skipIoMappings?: boolean | null;
 
-  @ApiPropertyOptional({ nullable: true, default: false, description: "Answer with the instance's variables as they are after its first wait state" })
+  @ApiPropertyOptional({ type: Boolean, nullable: true, default: false, description: "Answer with the instance's variables as they are after its first wait state" })
   @IsOptional()
   @CamundaBoolean()
   @IsBoolean()

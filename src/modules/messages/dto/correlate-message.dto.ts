@@ -49,7 +49,7 @@ export class CorrelateMessageDto {
   @RawJson()
   localCorrelationKeys?: Record<string, unknown>;
 
-  @ApiPropertyOptional({ ...TYPED_VARIABLES_SCHEMA, description: 'Variables to set, typed', example: { paymentMethod: { value: 'credit', type: 'String' } } })
+  @ApiPropertyOptional({ ...TYPED_VARIABLES_SCHEMA, description: 'Variables to set, typed', example: { variable1: { value: '100', type: 'String' }, variable2: { value: 'credit', type: 'String' } } })
   @IsOptional()
   @IsObject()
   @RawJson()

@@ -38,10 +38,10 @@ export class ProcessModelSummaryDto {
   @ApiProperty({ example: 1 })
   version!: number;
 
-  @ApiProperty({ nullable: true, example: 'Order process' })
+  @ApiProperty({ type: String, nullable: true, example: 'Order process' })
   name!: string | null;
 
-  @ApiProperty({ nullable: true, example: null })
+  @ApiProperty({ type: String, nullable: true, example: null })
   tenantId!: string | null;
 
   @ApiProperty({ description: 'Id of this version (Camunda process definition id)', example: 'order-process:1:5f0c…' })

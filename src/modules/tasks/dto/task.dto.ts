@@ -12,7 +12,7 @@ export class TaskDto {
   @ApiProperty({ description: 'BPMN element id of the user task', example: 'ReviewOrder' })
   elementId!: string;
 
-  @ApiProperty({ nullable: true, example: 'Review order' })
+  @ApiProperty({ type: String, nullable: true, example: 'Review order' })
   name!: string | null;
 
   @ApiProperty()
@@ -24,22 +24,22 @@ export class TaskDto {
   @ApiProperty({ example: 'order-process' })
   processModelKey!: string;
 
-  @ApiProperty({ nullable: true })
+  @ApiProperty({ type: String, nullable: true })
   businessKey!: string | null;
 
-  @ApiProperty({ nullable: true })
+  @ApiProperty({ type: String, nullable: true })
   tenantId!: string | null;
 
-  @ApiProperty({ nullable: true })
+  @ApiProperty({ type: String, nullable: true })
   assignee!: string | null;
 
-  @ApiProperty({ nullable: true, example: 'sales' })
+  @ApiProperty({ type: String, nullable: true, example: 'sales' })
   candidateGroups!: string | null;
 
-  @ApiProperty({ nullable: true })
+  @ApiProperty({ type: String, nullable: true })
   candidateUsers!: string | null;
 
-  @ApiProperty({ nullable: true })
+  @ApiProperty({ type: String, nullable: true })
   formKey!: string | null;
 
   @ApiProperty({ example: 50 })

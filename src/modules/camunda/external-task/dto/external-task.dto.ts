@@ -223,7 +223,7 @@ export class CamundaFetchExternalTasksDto {
 }
 
 export class CamundaCompleteExternalTaskDto {
-  @ApiProperty({ example: 'worker-1' })
+  @ApiProperty({ type: String, example: 'worker-1' })
   workerId?: string | null;
 
   @ApiPropertyOptional({ ...TYPED_VARIABLES_SCHEMA, nullable: true, description: 'Written with normal scoping from the task' })
@@ -234,7 +234,7 @@ export class CamundaCompleteExternalTaskDto {
 }
 
 export class CamundaExternalTaskFailureDto {
-  @ApiProperty({ example: 'worker-1' })
+  @ApiProperty({ type: String, example: 'worker-1' })
   workerId?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String, example: 'Payment service unavailable' })
@@ -243,10 +243,10 @@ export class CamundaExternalTaskFailureDto {
   @ApiPropertyOptional({ nullable: true, type: String, example: 'java.net.ConnectException: …' })
   errorDetails?: string | null;
 
-  @ApiPropertyOptional({ example: 2, default: 0, description: 'Retries left; 0 (also when omitted) creates an incident' })
+  @ApiPropertyOptional({ type: Number, example: 2, default: 0, description: 'Retries left; 0 (also when omitted) creates an incident' })
   retries?: number | null;
 
-  @ApiPropertyOptional({ example: 5000, default: 0, description: 'The task can be fetched again after this many ms' })
+  @ApiPropertyOptional({ type: Number, example: 5000, default: 0, description: 'The task can be fetched again after this many ms' })
   retryTimeout?: number | null;
 
   @ApiPropertyOptional({ ...TYPED_VARIABLES_SCHEMA, nullable: true })
@@ -257,10 +257,10 @@ export class CamundaExternalTaskFailureDto {
 }
 
 export class CamundaExternalTaskBpmnErrorDto {
-  @ApiProperty({ example: 'worker-1' })
+  @ApiProperty({ type: String, example: 'worker-1' })
   workerId?: string | null;
 
-  @ApiProperty({ example: 'CARD_DECLINED' })
+  @ApiProperty({ type: String, example: 'CARD_DECLINED' })
   errorCode?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String, example: 'The card was declined' })
@@ -271,18 +271,18 @@ export class CamundaExternalTaskBpmnErrorDto {
 }
 
 export class CamundaLockExternalTaskDto {
-  @ApiProperty({ example: 'worker-1' })
+  @ApiProperty({ type: String, example: 'worker-1' })
   workerId?: string | null;
 
-  @ApiProperty({ example: 60000, description: 'ms; must be > 0' })
+  @ApiProperty({ type: Number, example: 60000, description: 'ms; must be > 0' })
   lockDuration?: number | null;
 }
 
 export class CamundaExtendLockDto {
-  @ApiProperty({ example: 'worker-1' })
+  @ApiProperty({ type: String, example: 'worker-1' })
   workerId?: string | null;
 
-  @ApiProperty({ example: 60000, description: 'The new lock lasts this many ms from now; must be > 0' })
+  @ApiProperty({ type: Number, example: 60000, description: 'The new lock lasts this many ms from now; must be > 0' })
   newDuration?: number | null;
 }
 

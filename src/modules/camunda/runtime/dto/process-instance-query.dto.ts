@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsArray, IsBoolean, IsOptional, IsString } from 'class-validator';
 
+import { ANY_JSON_VALUE_SCHEMA } from '../../../../common/dto/typed-value.dto';
 import { CamundaBoolean, CamundaString } from '../../common/camunda-coercion';
 
 export class CamundaSortingDto {
@@ -18,7 +19,7 @@ export class CamundaVariableQueryParameterDto {
   @ApiPropertyOptional({ enum: ['eq', 'neq', 'gt', 'gteq', 'lt', 'lteq', 'like', 'notLike'] })
   operator?: string;
 
-  @ApiPropertyOptional({ description: 'A JSON number matches Integer, Long, Short and Double variables; a string in the REST date format compares as a Date' })
+  @ApiPropertyOptional({ ...ANY_JSON_VALUE_SCHEMA, description: 'A JSON number matches Integer, Long, Short and Double variables; a string in the REST date format compares as a Date' })
   value?: unknown;
 }
 
@@ -30,25 +31,25 @@ export class CamundaProcessInstanceQueryDto {
   @IsString({ each: true })
   processInstanceIds?: string[] | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String })
   @IsOptional()
   @CamundaString()
   @IsString()
   businessKey?: string | null;
 
-  @ApiPropertyOptional({ description: 'SQL LIKE pattern, e.g. order-%' })
+  @ApiPropertyOptional({ type: String, description: 'SQL LIKE pattern, e.g. order-%' })
   @IsOptional()
   @CamundaString()
   @IsString()
   businessKeyLike?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String })
   @IsOptional()
   @CamundaString()
   @IsString()
   processDefinitionId?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String })
   @IsOptional()
   @CamundaString()
   @IsString()
@@ -66,61 +67,61 @@ export class CamundaProcessInstanceQueryDto {
   @IsString({ each: true })
   processDefinitionKeyNotIn?: string[] | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String })
   @IsOptional()
   @CamundaString()
   @IsString()
   deploymentId?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String })
   @IsOptional()
   @CamundaString()
   @IsString()
   superProcessInstance?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String })
   @IsOptional()
   @CamundaString()
   @IsString()
   subProcessInstance?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: Boolean })
   @IsOptional()
   @CamundaBoolean()
   @IsBoolean()
   active?: boolean | null;
 
-  @ApiPropertyOptional({ description: 'Instances are never suspended here, so true matches nothing' })
+  @ApiPropertyOptional({ type: Boolean, description: 'Instances are never suspended here, so true matches nothing' })
   @IsOptional()
   @CamundaBoolean()
   @IsBoolean()
   suspended?: boolean | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: Boolean })
   @IsOptional()
   @CamundaBoolean()
   @IsBoolean()
   withIncident?: boolean | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String })
   @IsOptional()
   @CamundaString()
   @IsString()
   incidentId?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String })
   @IsOptional()
   @CamundaString()
   @IsString()
   incidentType?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String })
   @IsOptional()
   @CamundaString()
   @IsString()
   incidentMessage?: string | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String })
   @IsOptional()
   @CamundaString()
   @IsString()
@@ -132,7 +133,7 @@ export class CamundaProcessInstanceQueryDto {
   @IsString({ each: true })
   tenantIdIn?: string[] | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: Boolean })
   @IsOptional()
   @CamundaBoolean()
   @IsBoolean()
@@ -144,13 +145,13 @@ export class CamundaProcessInstanceQueryDto {
   @IsString({ each: true })
   activityIdIn?: string[] | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: Boolean })
   @IsOptional()
   @CamundaBoolean()
   @IsBoolean()
   rootProcessInstances?: boolean | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: Boolean })
   @IsOptional()
   @CamundaBoolean()
   @IsBoolean()
@@ -161,13 +162,13 @@ export class CamundaProcessInstanceQueryDto {
   @IsArray()
   variables?: unknown[] | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: Boolean })
   @IsOptional()
   @CamundaBoolean()
   @IsBoolean()
   variableNamesIgnoreCase?: boolean | null;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: Boolean })
   @IsOptional()
   @CamundaBoolean()
   @IsBoolean()

@@ -92,7 +92,7 @@ export class CamundaTaskDto {
   @ApiProperty({ nullable: true, type: String })
   formKey!: string | null;
 
-  @ApiProperty({ nullable: true, type: Object })
+  @ApiProperty({ nullable: true, type: 'object', additionalProperties: true })
   camundaFormRef!: Record<string, unknown> | null;
 
   @ApiProperty({ nullable: true, type: String })

@@ -37,7 +37,7 @@ export class CamundaCompleteTaskDto {
   @RawJson()
   variables?: Record<string, unknown> | null;
 
-  @ApiPropertyOptional({ description: 'Answer 200 with the process variables after the continuation instead of 204', default: false })
+  @ApiPropertyOptional({ type: Boolean, description: 'Answer 200 with the process variables after the continuation instead of 204', default: false })
   @IsOptional()
   @CamundaBoolean()
   @IsBoolean()

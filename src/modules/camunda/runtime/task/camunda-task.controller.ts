@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 
 import { TYPED_VARIABLES_SCHEMA, TypedValueDto } from '../../../../common/dto/typed-value.dto';
@@ -83,6 +83,7 @@ export class CamundaTaskController {
 
   @Get(':id')
   @ApiOperation({ summary: 'Get an open user task (Camunda 7 GET /task/{id})' })
+  @ApiHeader({ name: 'accept', required: false, description: 'A type JSON cannot satisfy is a 406, as in Camunda' })
   @ApiOkResponse({ type: CamundaTaskDto })
   @CamundaErrors(404, 406)
   getCamundaTask(@Param('id') id: string, @Headers('accept') accept?: string): Promise<CamundaTaskDto> {

@@ -6,8 +6,12 @@ import { join } from 'node:path';
 import { createApp } from '../app.factory';
 import { loadConfiguration } from '../config/configuration';
 import { buildOpenApiDocument } from '../infrastructure/http/openapi-document';
+import { writePostmanCollection } from './generate-postman';
 
-/** Writes openapi/openapi.json from the controllers and DTOs (`npm run openapi`). */
+/**
+ * Writes openapi/openapi.json from the controllers and DTOs (`npm run openapi`), then the Postman collection
+ * from it, so the two never disagree.
+ */
 export async function generateOpenApi(): Promise<string> {
   const config = loadConfiguration({ SQLITE_PATH: ':memory:' });
   const app = await createApp(config, { logger: false, swagger: false });
@@ -19,9 +23,10 @@ export async function generateOpenApi(): Promise<string> {
 }
 
 if (require.main === module) {
-  void generateOpenApi().then((json) => {
+  void generateOpenApi().then(async (json) => {
     const target = join(process.cwd(), 'openapi', 'openapi.json');
     writeFileSync(target, json);
     console.log(`Wrote ${target}`);
+    console.log(`Wrote ${await writePostmanCollection()}`);
   });
 }

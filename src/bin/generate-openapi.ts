@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -9,8 +10,8 @@ import { buildOpenApiDocument } from '../infrastructure/http/openapi-document';
 import { writePostmanCollection } from './generate-postman';
 
 /**
- * Writes openapi/openapi.json from the controllers and DTOs (`npm run openapi`), then the Postman collection
- * from it, so the two never disagree.
+ * Writes openapi/openapi.json from the controllers and DTOs (`npm run openapi`), then the Postman collection and
+ * the SDK's types (`npm run sdk`) from it, so the three never disagree.
  */
 export async function generateOpenApi(): Promise<string> {
   const config = loadConfiguration({ SQLITE_PATH: ':memory:' });
@@ -28,5 +29,6 @@ if (require.main === module) {
     writeFileSync(target, json);
     console.log(`Wrote ${target}`);
     console.log(`Wrote ${await writePostmanCollection()}`);
+    execFileSync('npm', ['run', '--silent', 'sdk'], { stdio: 'inherit' });
   });
 }

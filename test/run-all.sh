@@ -29,3 +29,6 @@ env -u DATABASE_URL -u REDIS_URL npx jest --ci
 
 echo "== jest on PostgreSQL + Redis, continuations on BullMQ workers in separate processes"
 DATABASE_URL="$TEST_DATABASE_URL" REDIS_URL="$TEST_REDIS_URL" npx jest --ci test/e2e test/postman test/integration
+
+echo "== benchmark smoke: every bench scenario at tiny sizes (checks that they run, asserts no timing)"
+node bench/smoke.mjs

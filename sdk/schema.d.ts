@@ -818,7 +818,7 @@ export interface paths {
         put?: never;
         /**
          * Correlate a message (Camunda 7 POST /message)
-         * @description Wire-compatible with Camunda 7: waiting executions first, then message start events of the latest versions; exactly one target unless all=true. Answers after the continuation of what the message triggered has reached its next wait states (bounded by CONTINUATION_WAIT_TIMEOUT_MS, default 10 s). 204 without resultEnabled; with it, 200 and always an array. Executions: `execution.id` is the process instance or the embedded/event subprocess scope holding the subscription; unlike Camunda, concurrent branches and activities with boundary events do not get executions of their own.
+         * @description Wire-compatible with Camunda 7: waiting executions first, then message start events of the latest versions; exactly one target unless all=true. Answers after the continuation of what the message triggered has reached its next wait states (bounded by CONTINUATION_WAIT_TIMEOUT_MS, default 10 s). 204 without resultEnabled; with it, 200 and always an array. Executions: `execution.id` is the process instance or the embedded/event subprocess scope holding the subscription; unlike Camunda, concurrent branches and activities with boundary events do not get executions of their own. Unlike Camunda, a failure while the process continues (a condition that cannot be evaluated) does not roll the correlation back: the trigger stays committed, the continuation is retried (CONTINUATION_MAX_ATTEMPTS) and then becomes an incident on the instance (GET /engine-rest/incident), and this call answers with the state reached. Unknown query parameters are ignored as in Camunda (`dryRun` is honoured by POST /messages and POST /messages/explain only).
          */
         post: operations["deliverMessage"];
         delete?: never;
@@ -1631,13 +1631,13 @@ export interface components {
             processModelKey: string;
             /** @example 1 */
             processModelVersion: number;
-            businessKey: Record<string, unknown> | null;
+            businessKey: string | null;
             /** @enum {string} */
             state: "running" | "completed" | "terminated";
             /** Format: date-time */
             startedAt: string;
             /** Format: date-time */
-            endedAt: Record<string, unknown> | null;
+            endedAt: string | null;
             /**
              * @example [
              *       "ReviewOrder"
@@ -1736,13 +1736,13 @@ export interface components {
             /** @example ReviewOrder */
             elementId: string;
             /** @example Review order */
-            name: Record<string, unknown> | null;
+            name: string | null;
         };
         IncidentDto: {
             id: string;
             /** @example CONDITION_ERROR */
             incidentType: string;
-            elementId: Record<string, unknown> | null;
+            elementId: string | null;
             message: string;
             /** Format: date-time */
             createdAt: string;
@@ -1754,14 +1754,14 @@ export interface components {
             processModelVersion: number;
             processDefinitionId: string;
             correlationId: string;
-            businessKey: Record<string, unknown> | null;
-            tenantId: Record<string, unknown> | null;
+            businessKey: string | null;
+            tenantId: string | null;
             /** @enum {string} */
             state: "running" | "completed" | "terminated";
             /** Format: date-time */
             startedAt: string;
             /** Format: date-time */
-            endedAt: Record<string, unknown> | null;
+            endedAt: string | null;
             activeElements: components["schemas"]["ActiveElementDto"][];
             waitingEvents: components["schemas"]["WaitingEventDto"][];
             openTasks: components["schemas"]["OpenTaskDto"][];
@@ -4071,6 +4071,15 @@ export interface operations {
                     "application/json": components["schemas"]["AmbiguousEventDto"];
                 };
             };
+            /** @description This Idempotency-Key was already used with a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Internal error (logged) */
             500: {
                 headers: {
@@ -4567,6 +4576,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The message would start an instance for a business key that already has a running one (oneInstancePerBusinessKey) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description This Idempotency-Key was already used with a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Internal error (logged) */
             500: {
                 headers: {
@@ -4979,6 +5006,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description The model allows one running instance per business key, and this business key has one */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description This Idempotency-Key was already used with a different request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
             /** @description Internal error (logged) */
             500: {
                 headers: {
@@ -5174,6 +5219,15 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description This Idempotency-Key was already used with a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6730,6 +6784,15 @@ export interface operations {
             };
             /** @description Authenticated but not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description This Idempotency-Key was already used with a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

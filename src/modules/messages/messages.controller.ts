@@ -3,6 +3,7 @@ import { ApiAcceptedResponse, ApiBody, ApiExtraModels, ApiHeader, ApiOkResponse,
 import { FastifyReply } from 'fastify';
 
 import { TUTORIAL_MESSAGE_EXAMPLES } from '../../common/dto/tutorial-message-examples';
+import { ApiError, ErrorCode } from '../../common/errors/api-error';
 import { Idempotent } from '../../infrastructure/http/idempotency/idempotent.decorator';
 import { ApiErrors } from '../../infrastructure/http/api-errors.decorator';
 import { BufferedMessageResponseDto, CorrelateMessageDto, CorrelateMessageResponseDto } from './dto/correlate-message.dto';
@@ -35,13 +36,16 @@ export class MessagesController {
     schema: { oneOf: [{ $ref: getSchemaPath(CorrelateMessageResponseDto) }, { $ref: getSchemaPath(ExplainResponseDto) }] },
   })
   @ApiAcceptedResponse({ type: BufferedMessageResponseDto, description: 'Nothing matched; the message was kept for its time to live' })
-  @ApiErrors()
+  @ApiErrors({ status: 409, description: 'The message would start an instance for a business key that already has a running one (oneInstancePerBusinessKey)' })
   async correlateMessage(
     @Body() body: CorrelateMessageDto,
     @Res({ passthrough: true }) reply: FastifyReply,
     @Headers('prefer') prefer?: string,
     @Query('dryRun') dryRun?: string,
   ): Promise<CorrelateMessageResponseDto | BufferedMessageResponseDto | ExplainResponseDto> {
+    if (dryRun !== undefined && dryRun !== 'true' && dryRun !== 'false') {
+      throw new ApiError(ErrorCode.VALIDATION_ERROR, `Query parameter 'dryRun' must be true or false, not '${dryRun}'`);
+    }
     if (dryRun === 'true') {
       // An explanation is an answer, not a creation: 200 like POST /messages/explain (Nest's POST default would be 201).
       void reply.status(200);

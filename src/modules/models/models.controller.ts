@@ -71,7 +71,7 @@ export class ModelsController {
     description: 'Creates the instance and answers at once; the instance runs to its first wait states asynchronously (continuation).',
   })
   @ApiCreatedResponse({ type: StartProcessModelResponseDto })
-  @ApiErrors(404)
+  @ApiErrors(404, { status: 409, description: 'The model allows one running instance per business key, and this business key has one' })
   startProcessModel(@Param('process_model_key') key: string, @Body() body: StartProcessModelDto): Promise<StartProcessModelResponseDto> {
     return this.models.start(key, body);
   }

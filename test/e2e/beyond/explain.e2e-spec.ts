@@ -152,6 +152,14 @@ describe('beyond Camunda: explaining a message', () => {
     expect(expectJson(await server.get('/engine-rest/process-instance?businessKey=dry-start'), 200)).toEqual([]);
   });
 
+  it('dryRun must be true or false: anything else is a 400 and correlates nothing', async () => {
+    const body = { messageName: 'BeyondPing', businessKey: 'bk-alice', processVariables: { touched: str('yes') } };
+    const refused = expectNativeError(await server.post('/messages?dryRun=yes', body), 400, 'VALIDATION_ERROR');
+    expect(refused.message).toContain('dryRun');
+    expect(await activeElements(server, alice)).toEqual(['Ping']);
+    expect(await plainVariables(server, alice)).toEqual({ customer: 'alice', orderNo: 42 });
+  });
+
   it('the 400 of a failed native correlation carries the explanation, bounded to 10 near misses', async () => {
     const failed = await server.post('/messages', { messageName: 'BeyondPing', businessKey: 'bk-alice', correlationKeys: { orderNo: long(42) } });
     const body = expectNativeError(failed, 400, 'MESSAGE_NOT_CORRELATED');

@@ -1,5 +1,7 @@
-import { SetMetadata, applyDecorators } from '@nestjs/common';
-import { ApiHeader } from '@nestjs/swagger';
+import { SetMetadata, Type, applyDecorators } from '@nestjs/common';
+import { ApiExtraModels, ApiHeader, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+
+import { ErrorResponseDto } from '../error-response.dto';
 
 export const IDEMPOTENT = Symbol('idempotent');
 
@@ -8,6 +10,8 @@ export interface IdempotentOptions {
   readonly bodyField?: string;
   /** A query parameter that, when `true`, makes the request change nothing (e.g. `dryRun`): no key is used up. */
   readonly exemptQuery?: string;
+  /** The error body of the route's family (native by default; Camunda routes pass CamundaErrorDto). */
+  readonly errorBody?: Type<unknown>;
 }
 
 /**
@@ -17,8 +21,13 @@ export interface IdempotentOptions {
  */
 export function Idempotent(options: IdempotentOptions = {}): MethodDecorator {
   const also = options.bodyField ? ` (or the body field \`${options.bodyField}\`)` : '';
+  const errorBody = options.errorBody ?? ErrorResponseDto;
+  const schema = { $ref: getSchemaPath(errorBody) };
   return applyDecorators(
     SetMetadata(IDEMPOTENT, options),
+    ApiExtraModels(errorBody),
+    // The answer the key itself causes, whatever the route does.
+    ApiResponse({ status: 422, description: 'This Idempotency-Key was already used with a different request', schema }),
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,

@@ -42,7 +42,7 @@ export class OpenTaskDto {
   @ApiProperty({ example: 'ReviewOrder' })
   elementId!: string;
 
-  @ApiProperty({ nullable: true, example: 'Review order' })
+  @ApiProperty({ nullable: true, type: String, example: 'Review order' })
   name!: string | null;
 }
 
@@ -53,7 +53,7 @@ export class IncidentDto {
   @ApiProperty({ example: 'CONDITION_ERROR' })
   incidentType!: string;
 
-  @ApiProperty({ nullable: true })
+  @ApiProperty({ nullable: true, type: String })
   elementId!: string | null;
 
   @ApiProperty()
@@ -73,7 +73,7 @@ export class InstanceSummaryDto {
   @ApiProperty({ example: 1 })
   processModelVersion!: number;
 
-  @ApiProperty({ nullable: true })
+  @ApiProperty({ nullable: true, type: String })
   businessKey!: string | null;
 
   @ApiProperty({ enum: ['running', 'completed', 'terminated'] })
@@ -82,7 +82,7 @@ export class InstanceSummaryDto {
   @ApiProperty({ format: 'date-time' })
   startedAt!: string;
 
-  @ApiProperty({ format: 'date-time', nullable: true })
+  @ApiProperty({ format: 'date-time', nullable: true, type: String })
   endedAt!: string | null;
 
   @ApiProperty({ type: [String], example: ['ReviewOrder'] })
@@ -108,10 +108,10 @@ export class InstanceDetailDto {
   @ApiProperty()
   correlationId!: string;
 
-  @ApiProperty({ nullable: true })
+  @ApiProperty({ nullable: true, type: String })
   businessKey!: string | null;
 
-  @ApiProperty({ nullable: true })
+  @ApiProperty({ nullable: true, type: String })
   tenantId!: string | null;
 
   @ApiProperty({ enum: ['running', 'completed', 'terminated'] })
@@ -120,7 +120,7 @@ export class InstanceDetailDto {
   @ApiProperty({ format: 'date-time' })
   startedAt!: string;
 
-  @ApiProperty({ format: 'date-time', nullable: true })
+  @ApiProperty({ format: 'date-time', nullable: true, type: String })
   endedAt!: string | null;
 
   @ApiProperty({ type: [ActiveElementDto] })

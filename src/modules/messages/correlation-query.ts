@@ -30,13 +30,19 @@ export function valueCondition(alias: string, value: TypedValue): SqlFragment {
 /**
  * Waiting executions for a message (Camunda's phase A). Correlation keys are written as
  * `process_instance_id IN (variable lookup)`, so the planner starts from the variable index (name, type,
- * value) and the cost does not grow with the number of instances waiting for the same message name.
+ * value), then the subscriptions of those instances, and the cost does not grow with the number of
+ * instances waiting for the same message name.
  */
 export function executionMatchQuery(
   set: CorrelationSet,
   options: { subscriptionId?: string; limit?: number; count?: boolean; visibleTenants?: readonly string[] | null } = {},
 ): SqlFragment {
-  const where: string[] = ["s.event_type = 'message'", 's.event_name = ?', 's.process_instance_id IS NOT NULL'];
+  // With a criterion that names few instances (a subscription, an instance, a business key, a correlation key)
+  // the name terms are written so that no index can serve them: otherwise SQLite's planner, which has no
+  // statistics, walks every subscription of that message name and the cost grows with the waiting instances.
+  const narrowed = options.subscriptionId !== undefined || set.processInstanceId !== undefined || set.businessKey !== undefined || Object.keys(set.correlationKeys ?? {}).length > 0;
+  const name = narrowed ? "s.event_type || '' = 'message' AND s.event_name || '' = ?" : "s.event_type = 'message' AND s.event_name = ?";
+  const where: string[] = [name, 's.process_instance_id IS NOT NULL'];
   const params: unknown[] = [set.messageName];
   const add = (fragment: SqlFragment) => {
     where.push(fragment.sql);

@@ -9,6 +9,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('idx_subscription_instance', ['processInstanceId', 'eventName'])
 @Index('idx_subscription_definition', ['processDefinitionId'])
 @Index('idx_subscription_correlation', ['correlationId'])
+@Index('idx_subscription_business_key', ['businessKey', 'eventName'])
 export class EventSubscriptionEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id!: string;

@@ -43,6 +43,11 @@ export async function migratePostgres(config: DatabaseConfig): Promise<void> {
   }
 }
 
+/** A file database runs in WAL mode, its checkpoints on the checkpointer's thread (sqlite-checkpointer.ts). */
+export function usesWal(path: string): boolean {
+  return path !== ':memory:' && path !== '';
+}
+
 /**
  * TypeORM options for either driver. Migrations run at start-up (on PostgreSQL through migratePostgres,
  * before the application's data source connects); the schema is never synchronised.
@@ -71,6 +76,8 @@ export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = NORMAL');
       db.pragma('busy_timeout = 5000');
+      // Checkpoints run on a thread of their own (sqlite-checkpointer.ts), never in a commit on the event loop.
+      if (usesWal(config.path)) db.pragma('wal_autocheckpoint = 0');
     },
   };
 }

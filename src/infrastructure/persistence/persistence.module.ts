@@ -10,6 +10,7 @@ import { DefinitionRepository } from './repositories/definition.repository';
 import { ExternalTaskSignal } from './repositories/external-task-signal';
 import { HistoryWriter } from './repositories/history-writer';
 import { InstanceStore } from './repositories/instance-store';
+import { SqliteCheckpointer } from './sqlite-checkpointer';
 import { InstanceEventBus } from '../events/instance-event-bus';
 
 /** The schema and the repositories over it, shared by the models, correlations, messages and events modules. */
@@ -25,7 +26,7 @@ import { InstanceEventBus } from '../events/instance-event-bus';
       },
     }),
   ],
-  providers: [BufferedMessageRepository, Database, DefinitionRepository, ExternalTaskSignal, HistoryWriter, InstanceEventBus, InstanceStore],
+  providers: [BufferedMessageRepository, Database, DefinitionRepository, ExternalTaskSignal, HistoryWriter, InstanceEventBus, InstanceStore, SqliteCheckpointer],
   exports: [BufferedMessageRepository, Database, DefinitionRepository, ExternalTaskSignal, InstanceEventBus, InstanceStore],
 })
 export class PersistenceModule {}

@@ -62,7 +62,8 @@ export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
       type: 'postgres',
       url: config.url,
       schema: config.schema,
-      extra: { max: config.poolSize, options: `-c search_path=${config.schema}` },
+      // READ COMMITTED is set per connection, so that a transaction starts in one round trip (see database.ts).
+      extra: { max: config.poolSize, options: `-c search_path=${config.schema} -c default_transaction_isolation=read\\ committed` },
     };
   }
   if (config.path !== ':memory:') mkdirSync(dirname(config.path), { recursive: true });

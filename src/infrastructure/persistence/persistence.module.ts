@@ -11,6 +11,7 @@ import { ExternalTaskSignal } from './repositories/external-task-signal';
 import { HistoryWriter } from './repositories/history-writer';
 import { InstanceStore } from './repositories/instance-store';
 import { SqliteCheckpointer } from './sqlite-checkpointer';
+import { TaskVariableRepository } from './repositories/task-variable.repository';
 import { InstanceEventBus } from '../events/instance-event-bus';
 
 /** The schema and the repositories over it, shared by the models, correlations, messages and events modules. */
@@ -26,7 +27,7 @@ import { InstanceEventBus } from '../events/instance-event-bus';
       },
     }),
   ],
-  providers: [BufferedMessageRepository, Database, DefinitionRepository, ExternalTaskSignal, HistoryWriter, InstanceEventBus, InstanceStore, SqliteCheckpointer],
-  exports: [BufferedMessageRepository, Database, DefinitionRepository, ExternalTaskSignal, InstanceEventBus, InstanceStore],
+  providers: [BufferedMessageRepository, Database, DefinitionRepository, ExternalTaskSignal, HistoryWriter, InstanceEventBus, InstanceStore, SqliteCheckpointer, TaskVariableRepository],
+  exports: [BufferedMessageRepository, Database, DefinitionRepository, ExternalTaskSignal, InstanceEventBus, InstanceStore, TaskVariableRepository],
 })
 export class PersistenceModule {}

@@ -9,6 +9,7 @@ import { IncidentEntity } from './incident.entity';
 import { OutboxEntity } from './outbox.entity';
 import { ProcessDefinitionEntity } from './process-definition.entity';
 import { ProcessInstanceEntity } from './process-instance.entity';
+import { TaskVariableEntity } from './task-variable.entity';
 import { UserTaskEntity } from './user-task.entity';
 import { VariableEntity } from './variable.entity';
 
@@ -21,6 +22,7 @@ export const ENTITIES = [
   ExternalTaskEntity,
   VariableEntity,
   UserTaskEntity,
+  TaskVariableEntity,
   OutboxEntity,
   IncidentEntity,
   BufferedMessageEntity,
@@ -40,6 +42,7 @@ export {
   OutboxEntity,
   ProcessDefinitionEntity,
   ProcessInstanceEntity,
+  TaskVariableEntity,
   UserTaskEntity,
   VariableEntity,
 };

@@ -17,6 +17,7 @@ import { fromColumns, toColumns } from '../mappers/variable-columns';
 import { DefinitionRepository, DefinitionRow } from './definition.repository';
 import { ExternalTaskSignal } from './external-task-signal';
 import { HistoryWriter } from './history-writer';
+import { TaskVariableRepository } from './task-variable.repository';
 
 export interface InstanceRow {
   readonly id: string;
@@ -61,6 +62,7 @@ export class InstanceStore {
     private readonly definitions: DefinitionRepository,
     private readonly externalTasksCreated: ExternalTaskSignal,
     private readonly history: HistoryWriter,
+    private readonly taskVariables: TaskVariableRepository,
   ) {}
 
   /** Loads and, on PostgreSQL, locks the instance row until the transaction ends. */
@@ -175,6 +177,7 @@ export class InstanceStore {
       if (gone.length === 0) continue;
       const ids = gone.map(() => '?').join(', ');
       await tx.execute(`DELETE FROM ${table} WHERE id IN (${ids})`, gone.map((t) => t.id));
+      if (kind === 'user') await this.taskVariables.deleteForTasks(tx, gone.map((t) => t.id));
       // An external task whose retries ran out holds an incident; it goes with the task, however the task ended.
       if (kind === 'external') await tx.execute(`DELETE FROM incident WHERE incident_type = 'failedExternalTask' AND execution_id IN (${ids})`, gone.map((t) => t.id));
     }

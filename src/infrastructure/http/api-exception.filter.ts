@@ -3,6 +3,7 @@ import { FastifyReply, FastifyRequest } from 'fastify';
 
 import { ApiError, CamundaError, ErrorCode, describeCode } from '../../common/errors/api-error';
 import { EngineError, EngineErrorCode } from '../../engine';
+import { METHOD_NOT_ALLOWED, UNSUPPORTED_MEDIA_TYPE } from './jax-rs-errors';
 
 export const CAMUNDA_PREFIX = '/engine-rest';
 
@@ -63,6 +64,9 @@ class ExceptionRenderer {
       if (apiError.code === ErrorCode.VALIDATION_ERROR || apiError.code === ErrorCode.INVALID_JSON) {
         return { status: 400, body: { type: 'InvalidRequestException', message: '', code: null } };
       }
+      // A body type no parser reads, or a method the route lacks: what JAX-RS throws in Camunda.
+      const jaxRs = apiError.code === ErrorCode.UNSUPPORTED_MEDIA_TYPE ? UNSUPPORTED_MEDIA_TYPE : apiError.code === ErrorCode.METHOD_NOT_ALLOWED ? METHOD_NOT_ALLOWED : null;
+      if (jaxRs) return { status: jaxRs.status, body: { type: jaxRs.type, message: jaxRs.message, code: null } };
       const headers = exception instanceof ApiError ? headersOf(exception) : undefined;
       return { status, body: { type: camundaTypeFor(status), message: apiError.message, code: null }, headers };
     }

@@ -9,6 +9,8 @@ import { AppConfig } from '../../config/configuration';
 import { REQUEST_ID_HEADER } from '../observability/logging';
 import { ApiExceptionFilter } from './api-exception.filter';
 import { ApiValidationPipe } from './api-validation.pipe';
+import { CamundaMediaTypeGuard } from './camunda-media-type.guard';
+import { answerWrongMethodsAsCamunda } from './camunda-method-not-allowed';
 import { installAuth } from '../auth/auth-hooks';
 import { refuseUnknownEngines } from './named-engine';
 import { buildOpenApiDocument, setupSwaggerUi } from './openapi-document';
@@ -16,12 +18,13 @@ import { buildOpenApiDocument, setupSwaggerUi } from './openapi-document';
 /**
  * Everything about how the HTTP layer reads requests and writes answers, shared by the server and tests:
  * JSON parsing (an empty body is `{}`, as in Camunda), multipart uploads, exact JSON content types,
- * validation, the error filter, Swagger UI and the request id header.
+ * Camunda's 405 and 415 answers, validation, the error filter, Swagger UI and the request id header.
  */
 export async function configureHttp(app: NestFastifyApplication, config: AppConfig, options: { swagger?: boolean } = {}): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance() as FastifyInstance;
   // Before any route is registered, so that every route is checked against the permission table.
   installAuth(fastify, config);
+  answerWrongMethodsAsCamunda(fastify);
   setMaxVariableBytes(config.http.maxVariableBytes);
   await app.register(helmet as never, {
     // Swagger UI styles itself inline and shows data: images; everything else loads from this origin.
@@ -57,6 +60,7 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
 
   refuseUnknownEngines(fastify);
   app.useGlobalFilters(new ApiExceptionFilter());
+  app.useGlobalGuards(new CamundaMediaTypeGuard());
   app.useGlobalPipes(new ApiValidationPipe());
   if (options.swagger !== false) setupSwaggerUi(app, buildOpenApiDocument(app));
 }

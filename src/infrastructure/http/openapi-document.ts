@@ -14,6 +14,9 @@ Two faces over one engine:
 
 JSON responses carry \`Content-Type: application/json\` without a charset, as Camunda's external task client requires.
 A request with a JSON content type and an empty body is read as \`{}\`. Unknown request properties are ignored.
+Under \`/engine-rest\`, as Camunda Run answers: a body in another media type than JSON sent to a JSON operation is a 415
+\`NotSupportedException\`, and a known path called with a method it does not have is a 405 \`NotAllowedException\` with an
+\`Allow\` header.
 
 **Authentication.** Every operation declares the \`bearer\` scheme (\`Authorization: Bearer <JWT>\`); those that declare
 no security (\`/health\`) never need a token. Whether a token is checked depends on how the engine runs: on the embedded

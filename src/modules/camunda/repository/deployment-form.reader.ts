@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { FastifyRequest } from 'fastify';
 
-import { CamundaError } from '../../../common/errors/api-error';
+import { unsupportedMediaType } from '../../../infrastructure/http/jax-rs-errors';
 import { DeploymentResourceInput } from '../../models/commands/deploy-resources.command';
 import { invalidRequest } from '../common/camunda-errors';
 
@@ -31,7 +31,7 @@ export class DeploymentFormReader {
   async read(request: FastifyRequest): Promise<DeploymentForm> {
     if (!request.isMultipart()) {
       // What JAX-RS answers when a @Consumes(multipart/form-data) resource receives another media type.
-      throw new CamundaError(415, 'NotSupportedException', 'HTTP 415 Unsupported Media Type', null);
+      throw unsupportedMediaType();
     }
     const parts = new Map<string, Part>();
     for await (const part of request.parts()) {

@@ -1,6 +1,7 @@
 import { FastifyRequest } from 'fastify';
 
 import { CamundaError } from '../../../../common/errors/api-error';
+import { unsupportedMediaType } from '../../../../infrastructure/http/jax-rs-errors';
 
 /** One part of a multipart/form-data body, with the parameters of its own Content-Type kept. */
 export interface FormPart {
@@ -21,9 +22,8 @@ const HEADER_END = Buffer.from('\r\n\r\n');
 export async function readMultipartForm(request: FastifyRequest, limitBytes: number): Promise<FormPart[]> {
   const type = String(request.headers['content-type'] ?? '');
   const boundary = /^multipart\/form-data\s*;(?:.*;)?\s*boundary=(?:"([^"]+)"|([^\s;]+))/i.exec(type);
-  if (!boundary) {
-    throw new CamundaError(415, 'NotSupportedException', `RESTEASY003065: Cannot consume content type`, null);
-  }
+  // What Jersey (Camunda Run) answers when a @Consumes(multipart/form-data) resource receives another media type.
+  if (!boundary) throw unsupportedMediaType();
   const body = await readBody(request, limitBytes);
   return parseParts(body, boundary[1] ?? boundary[2]);
 }

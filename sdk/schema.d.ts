@@ -7487,7 +7487,10 @@ export interface operations {
     startProcessInstanceByKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is replayed for the same key and request; another request under the same key is a 422. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 key: string;
             };
@@ -7536,6 +7539,15 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description This Idempotency-Key was already used with a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7692,7 +7704,10 @@ export interface operations {
     startProcessInstanceByKeyAndTenantId: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is replayed for the same key and request; another request under the same key is a 422. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 key: string;
                 tenantId: string;
@@ -7742,6 +7757,15 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description This Idempotency-Key was already used with a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7895,7 +7919,10 @@ export interface operations {
     startProcessInstance: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is replayed for the same key and request; another request under the same key is a 422. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7935,6 +7962,15 @@ export interface operations {
             };
             /** @description Authenticated but not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description This Idempotency-Key was already used with a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10181,7 +10217,10 @@ export interface operations {
     complete: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first answer is replayed for the same key and request; another request under the same key is a 422. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -10231,6 +10270,15 @@ export interface operations {
             };
             /** @description Authenticated but not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description This Idempotency-Key was already used with a different request */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

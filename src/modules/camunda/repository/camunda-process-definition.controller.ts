@@ -3,6 +3,8 @@ import { ApiBody, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs
 import { FastifyRequest } from 'fastify';
 
 import { CamundaErrors } from '../../../infrastructure/http/api-errors.decorator';
+import { CamundaErrorDto } from '../../../infrastructure/http/error-response.dto';
+import { Idempotent } from '../../../infrastructure/http/idempotency/idempotent.decorator';
 import { CamundaCountDto, CamundaProcessDefinitionDto } from '../common/camunda-dto';
 import { CamundaProcessDefinitionService } from './camunda-process-definition.service';
 import { CamundaProcessStartService } from './camunda-process-start.service';
@@ -62,6 +64,7 @@ export class CamundaProcessDefinitionController {
     return this.definitions.xml({ key });
   }
 
+  @Idempotent({ errorBody: CamundaErrorDto })
   @Post('key/:key/start')
   @HttpCode(200)
   @ApiOperation({ summary: 'Start the latest version of a key without tenant', description: START_DESCRIPTION })
@@ -93,6 +96,7 @@ export class CamundaProcessDefinitionController {
     return this.definitions.xml({ key, tenantId });
   }
 
+  @Idempotent({ errorBody: CamundaErrorDto })
   @Post('key/:key/tenant-id/:tenantId/start')
   @HttpCode(200)
   @ApiOperation({ summary: 'Start the latest version of a key for a tenant', description: START_DESCRIPTION })
@@ -124,6 +128,7 @@ export class CamundaProcessDefinitionController {
     return this.definitions.xml({ id });
   }
 
+  @Idempotent({ errorBody: CamundaErrorDto })
   @Post(':id/start')
   @HttpCode(200)
   @ApiOperation({ summary: 'Start a process instance (what Camunda Modeler calls)', description: START_DESCRIPTION })

@@ -4,6 +4,8 @@ import { FastifyReply } from 'fastify';
 
 import { TYPED_VARIABLES_SCHEMA, TypedValueDto } from '../../../../common/dto/typed-value.dto';
 import { CamundaErrors } from '../../../../infrastructure/http/api-errors.decorator';
+import { CamundaErrorDto } from '../../../../infrastructure/http/error-response.dto';
+import { Idempotent } from '../../../../infrastructure/http/idempotency/idempotent.decorator';
 import { CamundaCountDto } from '../../common/camunda-dto';
 import { invalidRequest } from '../../common/camunda-errors';
 import { readPage } from '../../common/camunda-query';
@@ -91,6 +93,7 @@ export class CamundaTaskController {
     return this.tasks.get(id);
   }
 
+  @Idempotent({ errorBody: CamundaErrorDto })
   @Post(':id/complete')
   @ApiOperation({
     summary: 'Complete a user task (Camunda 7 POST /task/{id}/complete)',

@@ -1228,60 +1228,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/engine-rest/execution/{id}/localVariables": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Get the local variables of an execution (Camunda 7 GET /execution/{id}/localVariables) */
-        get: operations["getLocalExecutionVariables"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/engine-rest/execution/{id}/localVariables/{varName}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Get one local variable of an execution (Camunda 7 GET /execution/{id}/localVariables/{varName}) */
-        get: operations["getLocalExecutionVariable"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/engine-rest/execution/{id}/localVariables/{varName}/data": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Download a Bytes or File variable of an execution (Camunda 7 GET /execution/{id}/localVariables/{varName}/data)
-         * @description The external task client downloads File variables here, with the process instance id as execution id.
-         */
-        get: operations["getLocalExecutionVariableBinary"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/engine-rest/execution/{id}/messageSubscriptions/{messageName}": {
         parameters: {
             query?: never;
@@ -1313,6 +1259,73 @@ export interface paths {
          * @description Answers after the continuation reached the next wait states (bounded by CONTINUATION_WAIT_TIMEOUT_MS).
          */
         post: operations["triggerEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/engine-rest/execution/{id}/localVariables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the local variables of an execution (Camunda 7 GET /execution/{id}/localVariables) */
+        get: operations["getLocalExecutionVariables"];
+        put?: never;
+        /**
+         * Set and remove the local variables of an execution in one step (Camunda 7 POST /execution/{id}/localVariables)
+         * @description Local to the execution (the process instance or a subprocess scope): enclosing scopes are not searched.
+         */
+        post: operations["modifyLocalExecutionVariables"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/engine-rest/execution/{id}/localVariables/{varName}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one local variable of an execution (Camunda 7 GET /execution/{id}/localVariables/{varName}) */
+        get: operations["getLocalExecutionVariable"];
+        /**
+         * Set one local variable of an execution (Camunda 7 PUT /execution/{id}/localVariables/{varName})
+         * @description Local to the execution (the process instance or a subprocess scope): enclosing scopes are not searched.
+         */
+        put: operations["putLocalExecutionVariable"];
+        post?: never;
+        /** Remove one local variable of an execution (Camunda 7 DELETE /execution/{id}/localVariables/{varName}) */
+        delete: operations["deleteLocalExecutionVariable"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/engine-rest/execution/{id}/localVariables/{varName}/data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the content of a Bytes or File local variable of an execution (Camunda 7 GET /execution/{id}/localVariables/{varName}/data)
+         * @description The external task client downloads File variables here, with the process instance id as execution id.
+         */
+        get: operations["getLocalExecutionVariableBinary"];
+        put?: never;
+        /**
+         * Upload a Bytes or File local variable of an execution (Camunda 7 POST /execution/{id}/localVariables/{varName}/data, multipart)
+         * @description Local to the execution (the process instance or a subprocess scope): enclosing scopes are not searched.
+         */
+        post: operations["setLocalExecutionVariableBinary"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1437,7 +1450,10 @@ export interface paths {
         /** Get the variables of a process instance (Camunda 7 GET /process-instance/{id}/variables) */
         get: operations["getCamundaProcessInstanceVariables"];
         put?: never;
-        /** Set and remove variables of a process instance in one step (Camunda 7 POST /process-instance/{id}/variables) */
+        /**
+         * Set and remove the variables of a process instance in one step (Camunda 7 POST /process-instance/{id}/variables)
+         * @description Writes go to the root scope of the instance.
+         */
         post: operations["modifyProcessInstanceVariables"];
         delete?: never;
         options?: never;
@@ -1454,7 +1470,10 @@ export interface paths {
         };
         /** Get one variable of a process instance (Camunda 7 GET /process-instance/{id}/variables/{varName}) */
         get: operations["getProcessInstanceVariable"];
-        /** Set one variable of a process instance (Camunda 7 PUT /process-instance/{id}/variables/{varName}) */
+        /**
+         * Set one variable of a process instance (Camunda 7 PUT /process-instance/{id}/variables/{varName})
+         * @description Writes go to the root scope of the instance.
+         */
         put: operations["setProcessInstanceVariable"];
         post?: never;
         /** Remove one variable of a process instance (Camunda 7 DELETE /process-instance/{id}/variables/{varName}) */
@@ -1471,10 +1490,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download the content of a Bytes or File variable (Camunda 7 GET /process-instance/{id}/variables/{varName}/data) */
+        /** Download the content of a Bytes or File variable of a process instance (Camunda 7 GET /process-instance/{id}/variables/{varName}/data) */
         get: operations["getProcessInstanceVariableBinary"];
         put?: never;
-        /** Upload a Bytes or File variable (Camunda 7 POST /process-instance/{id}/variables/{varName}/data, multipart) */
+        /**
+         * Upload a Bytes or File variable of a process instance (Camunda 7 POST /process-instance/{id}/variables/{varName}/data, multipart)
+         * @description Writes go to the root scope of the instance.
+         */
         post: operations["setProcessInstanceVariableBinary"];
         delete?: never;
         options?: never;
@@ -1556,6 +1578,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/engine-rest/task/{id}/localVariables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the local variables of a user task (Camunda 7 GET /task/{id}/localVariables) */
+        get: operations["getTaskLocalVariables"];
+        put?: never;
+        /**
+         * Set and remove the local variables of a user task in one step (Camunda 7 POST /task/{id}/localVariables)
+         * @description Local to the task: seen through the task's variables, gone when the task completes (they are not written to the process), and, as in Camunda, never matched by a message's correlationKeys.
+         */
+        post: operations["modifyTaskLocalVariables"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/engine-rest/task/{id}/localVariables/{varName}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get one local variable of a user task (Camunda 7 GET /task/{id}/localVariables/{varName}) */
+        get: operations["getTaskLocalVariable"];
+        /**
+         * Set one local variable of a user task (Camunda 7 PUT /task/{id}/localVariables/{varName})
+         * @description Local to the task: seen through the task's variables, gone when the task completes (they are not written to the process), and, as in Camunda, never matched by a message's correlationKeys.
+         */
+        put: operations["putTaskLocalVariable"];
+        post?: never;
+        /** Remove one local variable of a user task (Camunda 7 DELETE /task/{id}/localVariables/{varName}) */
+        delete: operations["deleteTaskLocalVariable"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/engine-rest/task/{id}/localVariables/{varName}/data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the content of a Bytes or File local variable of a user task (Camunda 7 GET /task/{id}/localVariables/{varName}/data) */
+        get: operations["getTaskLocalVariableBinary"];
+        put?: never;
+        /**
+         * Upload a Bytes or File local variable of a user task (Camunda 7 POST /task/{id}/localVariables/{varName}/data, multipart)
+         * @description Local to the task: seen through the task's variables, gone when the task completes (they are not written to the process), and, as in Camunda, never matched by a message's correlationKeys.
+         */
+        post: operations["setBinaryTaskLocalVariable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/engine-rest/task/{id}/variables": {
         parameters: {
             query?: never;
@@ -1566,7 +1652,11 @@ export interface paths {
         /** Get the variables visible from a user task (Camunda 7 GET /task/{id}/variables) */
         get: operations["getTaskVariables"];
         put?: never;
-        post?: never;
+        /**
+         * Set and remove the variables visible from a user task in one step (Camunda 7 POST /task/{id}/variables)
+         * @description A write updates the task's own (local) variable of that name if it has one; otherwise, from the task's execution: A write updates the nearest enclosing scope that already has a variable of that name, else the process instance (Camunda 7 scoping).
+         */
+        post: operations["modifyTaskVariables"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1582,8 +1672,34 @@ export interface paths {
         };
         /** Get one variable visible from a user task (Camunda 7 GET /task/{id}/variables/{varName}) */
         get: operations["getTaskVariable"];
-        put?: never;
+        /**
+         * Set one variable visible from a user task (Camunda 7 PUT /task/{id}/variables/{varName})
+         * @description A write updates the task's own (local) variable of that name if it has one; otherwise, from the task's execution: A write updates the nearest enclosing scope that already has a variable of that name, else the process instance (Camunda 7 scoping).
+         */
+        put: operations["putTaskVariable"];
         post?: never;
+        /** Remove one variable visible from a user task (Camunda 7 DELETE /task/{id}/variables/{varName}) */
+        delete: operations["deleteTaskVariable"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/engine-rest/task/{id}/variables/{varName}/data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download the content of a Bytes or File variable visible from a user task (Camunda 7 GET /task/{id}/variables/{varName}/data) */
+        get: operations["getTaskVariableBinary"];
+        put?: never;
+        /**
+         * Upload a Bytes or File variable visible from a user task (Camunda 7 POST /task/{id}/variables/{varName}/data, multipart)
+         * @description A write updates the task's own (local) variable of that name if it has one; otherwise, from the task's execution: A write updates the nearest enclosing scope that already has a variable of that name, else the process instance (Camunda 7 scoping).
+         */
+        post: operations["setBinaryTaskVariable"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3114,6 +3230,49 @@ export interface components {
             createdDate: string;
             tenantId: string | null;
         };
+        CamundaExecutionTriggerDto: {
+            /**
+             * @description Written with normal scoping from the execution that waited
+             * @example {
+             *       "customer": {
+             *         "value": "alice",
+             *         "type": "String"
+             *       },
+             *       "amount": {
+             *         "value": 100,
+             *         "type": "Integer"
+             *       }
+             *     }
+             */
+            variables?: {
+                [key: string]: components["schemas"]["TypedValueDto"];
+            };
+        };
+        CamundaPatchVariablesDto: {
+            /**
+             * @description Variables to set
+             * @example {
+             *       "customer": {
+             *         "value": "alice",
+             *         "type": "String"
+             *       },
+             *       "amount": {
+             *         "value": 100,
+             *         "type": "Integer"
+             *       }
+             *     }
+             */
+            modifications?: {
+                [key: string]: components["schemas"]["TypedValueDto"];
+            };
+            /**
+             * @description Names of variables to remove
+             * @example [
+             *       "obsolete"
+             *     ]
+             */
+            deletions?: string[];
+        };
         TypedValueDto: {
             /**
              * @description The value; Date as yyyy-MM-ddTHH:mm:ss.SSS+hhmm, Bytes/File base64, Json/Xml/Object as text
@@ -3134,24 +3293,6 @@ export interface components {
             valueInfo?: {
                 [key: string]: unknown;
             } | null;
-        };
-        CamundaExecutionTriggerDto: {
-            /**
-             * @description Written with normal scoping from the execution that waited
-             * @example {
-             *       "customer": {
-             *         "value": "alice",
-             *         "type": "String"
-             *       },
-             *       "amount": {
-             *         "value": 100,
-             *         "type": "Integer"
-             *       }
-             *     }
-             */
-            variables?: {
-                [key: string]: components["schemas"]["TypedValueDto"];
-            };
         };
         CamundaIncidentDto: {
             id: string;
@@ -3233,31 +3374,6 @@ export interface components {
             /** @enum {string} */
             sortOrder?: "asc" | "desc";
             sorting?: components["schemas"]["CamundaSortingDto"][];
-        };
-        CamundaPatchVariablesDto: {
-            /**
-             * @description Variables to set
-             * @example {
-             *       "customer": {
-             *         "value": "alice",
-             *         "type": "String"
-             *       },
-             *       "amount": {
-             *         "value": 100,
-             *         "type": "Integer"
-             *       }
-             *     }
-             */
-            modifications?: {
-                [key: string]: components["schemas"]["TypedValueDto"];
-            };
-            /**
-             * @description Names of variables to remove
-             * @example [
-             *       "obsolete"
-             *     ]
-             */
-            deletions?: string[];
         };
         CamundaTaskDto: {
             id: string;
@@ -8403,206 +8519,6 @@ export interface operations {
             };
         };
     };
-    getLocalExecutionVariables: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        [key: string]: components["schemas"]["TypedValueDto"];
-                    };
-                };
-            };
-            /** @description Invalid request (body, parameters or variables) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CamundaErrorDto"];
-                };
-            };
-            /** @description No valid authentication */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CamundaErrorDto"];
-                };
-            };
-            /** @description Authenticated but not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CamundaErrorDto"];
-                };
-            };
-            /** @description Internal error (logged) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CamundaErrorDto"];
-                };
-            };
-        };
-    };
-    getLocalExecutionVariable: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                varName: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TypedValueDto"];
-                };
-            };
-            /** @description Invalid request (body, parameters or variables) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CamundaErrorDto"];
-                };
-            };
-            /** @description No valid authentication */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CamundaErrorDto"];
-                };
-            };
-            /** @description Authenticated but not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CamundaErrorDto"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CamundaErrorDto"];
-                };
-            };
-            /** @description Internal error (logged) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CamundaErrorDto"];
-                };
-            };
-        };
-    };
-    getLocalExecutionVariableBinary: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-                varName: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The raw content; a File with its MIME type and file name */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/octet-stream": string;
-                    "*/*": string;
-                };
-            };
-            /** @description Invalid request (body, parameters or variables) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/octet-stream": components["schemas"]["CamundaErrorDto"];
-                    "*/*": components["schemas"]["CamundaErrorDto"];
-                };
-            };
-            /** @description No valid authentication */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/octet-stream": components["schemas"]["CamundaErrorDto"];
-                    "*/*": components["schemas"]["CamundaErrorDto"];
-                };
-            };
-            /** @description Authenticated but not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/octet-stream": components["schemas"]["CamundaErrorDto"];
-                    "*/*": components["schemas"]["CamundaErrorDto"];
-                };
-            };
-            /** @description Not found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/octet-stream": components["schemas"]["CamundaErrorDto"];
-                    "*/*": components["schemas"]["CamundaErrorDto"];
-                };
-            };
-            /** @description Internal error (logged) */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/octet-stream": components["schemas"]["CamundaErrorDto"];
-                    "*/*": components["schemas"]["CamundaErrorDto"];
-                };
-            };
-        };
-    };
     getMessageEventSubscription: {
         parameters: {
             query?: never;
@@ -8713,6 +8629,468 @@ export interface operations {
             };
             /** @description Authenticated but not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description Internal error (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+        };
+    };
+    getLocalExecutionVariables: {
+        parameters: {
+            query?: {
+                /** @description Accepted; values are always returned in serialized form */
+                deserializeValues?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: components["schemas"]["TypedValueDto"];
+                    };
+                };
+            };
+            /** @description Invalid request (body, parameters or variables) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description No valid authentication */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description Internal error (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+        };
+    };
+    modifyLocalExecutionVariables: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CamundaPatchVariablesDto"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request (body, parameters or variables) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description No valid authentication */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description Internal error (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+        };
+    };
+    getLocalExecutionVariable: {
+        parameters: {
+            query?: {
+                /** @description Accepted; the value is always returned in serialized form */
+                deserializeValue?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+                varName: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TypedValueDto"];
+                };
+            };
+            /** @description Invalid request (body, parameters or variables) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description No valid authentication */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description Internal error (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+        };
+    };
+    putLocalExecutionVariable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                varName: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TypedValueDto"];
+            };
+        };
+        responses: {
+            /** @description Set */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request (body, parameters or variables) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description No valid authentication */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description Internal error (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+        };
+    };
+    deleteLocalExecutionVariable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                varName: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed (or there was none) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request (body, parameters or variables) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description No valid authentication */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description Internal error (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+        };
+    };
+    getLocalExecutionVariableBinary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                varName: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The raw content; a File with its MIME type and file name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                    "*/*": string;
+                };
+            };
+            /** @description Invalid request (body, parameters or variables) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": components["schemas"]["CamundaErrorDto"];
+                    "*/*": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description No valid authentication */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": components["schemas"]["CamundaErrorDto"];
+                    "*/*": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": components["schemas"]["CamundaErrorDto"];
+                    "*/*": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": components["schemas"]["CamundaErrorDto"];
+                    "*/*": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description Internal error (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": components["schemas"]["CamundaErrorDto"];
+                    "*/*": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+        };
+    };
+    setLocalExecutionVariableBinary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                varName: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The content
+                     */
+                    data: string;
+                    /** @description Bytes (default) or File; a File takes its name and MIME type from the data part */
+                    valueType?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Set */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request (body, parameters or variables) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description No valid authentication */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10297,9 +10675,12 @@ export interface operations {
             };
         };
     };
-    getTaskVariables: {
+    getTaskLocalVariables: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Accepted; values are always returned in serialized form */
+                deserializeValues?: boolean;
+            };
             header?: never;
             path: {
                 id: string;
@@ -10356,9 +10737,72 @@ export interface operations {
             };
         };
     };
-    getTaskVariable: {
+    modifyTaskLocalVariables: {
         parameters: {
             query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CamundaPatchVariablesDto"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request (body, parameters or variables) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description No valid authentication */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description Internal error (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+        };
+    };
+    getTaskLocalVariable: {
+        parameters: {
+            query?: {
+                /** @description Accepted; the value is always returned in serialized form */
+                deserializeValue?: boolean;
+            };
             header?: never;
             path: {
                 id: string;
@@ -10405,6 +10849,738 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description Internal error (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+        };
+    };
+    putTaskLocalVariable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                varName: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TypedValueDto"];
+            };
+        };
+        responses: {
+            /** @description Set */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request (body, parameters or variables) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description No valid authentication */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description Internal error (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+        };
+    };
+    deleteTaskLocalVariable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                varName: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed (or there was none) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request (body, parameters or variables) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description No valid authentication */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description Internal error (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+        };
+    };
+    getTaskLocalVariableBinary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                varName: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The raw content; a File with its MIME type and file name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                    "*/*": string;
+                };
+            };
+            /** @description Invalid request (body, parameters or variables) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": components["schemas"]["CamundaErrorDto"];
+                    "*/*": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description No valid authentication */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": components["schemas"]["CamundaErrorDto"];
+                    "*/*": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": components["schemas"]["CamundaErrorDto"];
+                    "*/*": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": components["schemas"]["CamundaErrorDto"];
+                    "*/*": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description Internal error (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": components["schemas"]["CamundaErrorDto"];
+                    "*/*": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+        };
+    };
+    setBinaryTaskLocalVariable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                varName: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The content
+                     */
+                    data: string;
+                    /** @description Bytes (default) or File; a File takes its name and MIME type from the data part */
+                    valueType?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Set */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request (body, parameters or variables) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description No valid authentication */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description Internal error (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+        };
+    };
+    getTaskVariables: {
+        parameters: {
+            query?: {
+                /** @description Accepted; values are always returned in serialized form */
+                deserializeValues?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: components["schemas"]["TypedValueDto"];
+                    };
+                };
+            };
+            /** @description Invalid request (body, parameters or variables) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description No valid authentication */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description Internal error (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+        };
+    };
+    modifyTaskVariables: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CamundaPatchVariablesDto"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request (body, parameters or variables) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description No valid authentication */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description Internal error (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+        };
+    };
+    getTaskVariable: {
+        parameters: {
+            query?: {
+                /** @description Accepted; the value is always returned in serialized form */
+                deserializeValue?: boolean;
+            };
+            header?: never;
+            path: {
+                id: string;
+                varName: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TypedValueDto"];
+                };
+            };
+            /** @description Invalid request (body, parameters or variables) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description No valid authentication */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description Internal error (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+        };
+    };
+    putTaskVariable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                varName: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TypedValueDto"];
+            };
+        };
+        responses: {
+            /** @description Set */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request (body, parameters or variables) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description No valid authentication */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description Internal error (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+        };
+    };
+    deleteTaskVariable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                varName: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed (or there was none) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request (body, parameters or variables) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description No valid authentication */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description Internal error (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+        };
+    };
+    getTaskVariableBinary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                varName: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The raw content; a File with its MIME type and file name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                    "*/*": string;
+                };
+            };
+            /** @description Invalid request (body, parameters or variables) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": components["schemas"]["CamundaErrorDto"];
+                    "*/*": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description No valid authentication */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": components["schemas"]["CamundaErrorDto"];
+                    "*/*": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": components["schemas"]["CamundaErrorDto"];
+                    "*/*": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": components["schemas"]["CamundaErrorDto"];
+                    "*/*": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description Internal error (logged) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": components["schemas"]["CamundaErrorDto"];
+                    "*/*": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+        };
+    };
+    setBinaryTaskVariable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                varName: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The content
+                     */
+                    data: string;
+                    /** @description Bytes (default) or File; a File takes its name and MIME type from the data part */
+                    valueType?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Set */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request (body, parameters or variables) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description No valid authentication */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description Authenticated but not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CamundaErrorDto"];
+                };
+            };
+            /** @description Unsupported media type */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -72,6 +72,7 @@ describe('Camunda 7 wrong media type and wrong method', () => {
     ['PUT', '/engine-rest/engine/default/message', 'POST'],
     ['POST', `/engine-rest/task/${UNKNOWN_ID}`, 'GET, HEAD'],
     ['PATCH', `/engine-rest/process-instance/${UNKNOWN_ID}/variables/x`, 'GET, HEAD, PUT, DELETE'],
+    ['PATCH', `/engine-rest/task/${UNKNOWN_ID}/localVariables/x`, 'GET, HEAD, PUT, DELETE'],
     ['DELETE', '/engine-rest/process-definition/key/cr-review/start', 'POST'],
   ])('answers %s %s with 405 and the methods the path has', async (method, path, allow) => {
     const result = await server.request(method, path);

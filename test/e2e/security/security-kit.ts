@@ -4,7 +4,7 @@ export const MODEL_KEY = 'sec-order';
 export const MESSAGE_NAME = 'sec-payment';
 export const TOPIC = 'sec-ship';
 export const WORKER = 'sec-worker';
-/** A Bytes variable every instance starts with, so that the binary variable routes have something to return. */
+/** A Bytes variable every instance starts with (and its user task holds locally), so that the binary variable routes have something to return. */
 export const BINARY_VARIABLE = 'doc';
 
 /** Everything of one tenant the routes can name: the model and the ids of one running instance's parts. */
@@ -95,6 +95,9 @@ export async function startInstance(
     return { taskId: instance.openTasks[0].taskId as string, eventId: instance.waitingEvents[0].eventId as string, externalTaskId: external[0].id as string };
   });
   ok(await server.post(`/engine-rest/external-task/${externalTaskId}/lock`, { workerId: WORKER, lockDuration: 3_600_000 }, admin), 204);
+  // The user task holds the variable locally too, so that its localVariables routes have something to return.
+  const local = { value: Buffer.from('hello').toString('base64'), type: 'Bytes' };
+  ok(await server.request('PUT', `/engine-rest/task/${taskId}/localVariables/${BINARY_VARIABLE}`, local, admin), 204);
   return { instanceId, correlationId, businessKey, taskId, externalTaskId, eventId };
 }
 

@@ -15,18 +15,27 @@ import { CamundaProcessInstanceService } from './process-instance/camunda-proces
 import { ExecutionLocator } from './queries/execution-locator';
 import { CamundaTaskController } from './task/camunda-task.controller';
 import { CamundaTaskService } from './task/camunda-task.service';
-import { CamundaProcessInstanceVariablesController } from './variables/camunda-process-instance-variables.controller';
+import {
+  CamundaExecutionLocalVariablesController,
+  CamundaProcessInstanceVariablesController,
+  CamundaTaskLocalVariablesController,
+  CamundaTaskVariablesController,
+} from './variables/camunda-variables.controller';
 import { CamundaVariablesService } from './variables/camunda-variables.service';
+import { VariableOwnerReader } from './variables/variable-owner-reader';
 
-/** Camunda 7 runtime routes: process instances and their variables, executions, event subscriptions, tasks, incidents. */
+/** Camunda 7 runtime routes: process instances, executions, event subscriptions, tasks, incidents, and their variables. */
 @Module({
   controllers: [
     CamundaEventSubscriptionController,
     CamundaExecutionController,
+    CamundaExecutionLocalVariablesController,
     CamundaIncidentController,
     CamundaProcessInstanceController,
     CamundaProcessInstanceVariablesController,
     CamundaTaskController,
+    CamundaTaskLocalVariablesController,
+    CamundaTaskVariablesController,
   ],
   imports: [CorrelationsModule, TasksModule],
   providers: [
@@ -39,6 +48,7 @@ import { CamundaVariablesService } from './variables/camunda-variables.service';
     ExecutionLocator,
     TriggerMessageSubscriptionCommand,
     UpdateVariablesCommand,
+    VariableOwnerReader,
   ],
 })
 export class CamundaRuntimeModule {}

@@ -56,3 +56,23 @@ export function binaryForm(content: string, options: { type?: string; filename?:
   if (options.valueType) form.append('valueType', options.valueType);
   return form;
 }
+
+export interface OpenTask {
+  readonly processInstanceId: string;
+  readonly taskId: string;
+  /** The task's execution: the (sub)process scope it waits in. */
+  readonly executionId: string;
+}
+
+/** Starts an instance through the native API and waits for its one open user task. */
+export async function startAtTask(server: TestServer, key: string, body: Record<string, unknown> = {}): Promise<OpenTask> {
+  const started = await server.post(`/process_models/${key}/start`, body);
+  expect(started.status).toBe(201);
+  const processInstanceId: string = started.body.processInstanceId;
+  const [task] = await eventually(async () => {
+    const open = await tasksOf(server, processInstanceId);
+    expect(open).toHaveLength(1);
+    return open;
+  });
+  return { processInstanceId, taskId: task.id, executionId: task.executionId };
+}

@@ -2,28 +2,49 @@ import { Injectable } from '@nestjs/common';
 
 import { Engine, RunContext, TypedValue } from '../../../../engine';
 import { canSeeTenant } from '../../../../infrastructure/auth/request-context';
-import { Database } from '../../../../infrastructure/persistence/database';
-import { InstanceStore } from '../../../../infrastructure/persistence/repositories/instance-store';
+import { Database, Tx } from '../../../../infrastructure/persistence/database';
+import { InstanceStore, LoadedInstance } from '../../../../infrastructure/persistence/repositories/instance-store';
+import { TaskVariableRepository } from '../../../../infrastructure/persistence/repositories/task-variable.repository';
 import { ContinuationService } from '../../../../infrastructure/queue/continuation.service';
-import { isExecution, parentExecution } from '../queries/executions';
+import { executionOf, isExecution, parentExecution } from '../queries/executions';
 
 /** The execution does not exist (or its instance has ended): Camunda's "execution <id> doesn't exist". */
 export class ExecutionNotFound extends Error {}
 
+/** The user task does not exist (completed, or its instance ended): Camunda's "task <id> doesn't exist". */
+export class UserTaskNotFound extends Error {}
+
+/**
+ * Where a write starts: an execution (the process instance itself or a (sub)process scope of it), or a
+ * user task, whose own variable scope sits inside its execution as in Camunda.
+ */
+export type VariableOwner =
+  | { readonly kind: 'execution'; readonly processInstanceId: string; readonly executionId: string }
+  | { readonly kind: 'task'; readonly processInstanceId: string; readonly taskId: string };
+
 export interface VariableUpdate {
-  readonly processInstanceId: string;
-  /** The execution written on: the process instance itself or a (sub)process scope of it. */
-  readonly executionId: string;
-  /** Local writes stay on the execution; otherwise Camunda's scoping (§2.8) applies. */
+  readonly owner: VariableOwner;
+  /** Local writes stay on the owner; otherwise Camunda's scoping (§2.8) applies, starting at the owner. */
   readonly local: boolean;
   readonly modifications?: Readonly<Record<string, TypedValue>>;
   readonly deletions?: readonly string[];
 }
 
+/** A user task as a variable scope: its local variables, inside the execution that holds the task. */
+interface TaskScope {
+  readonly id: string;
+  readonly processInstanceId: string;
+  readonly executionId: string;
+  readonly locals: Record<string, TypedValue>;
+}
+
 /**
  * Sets and removes variables of a running instance in one transaction, under the instance lock, as
- * Camunda's PatchExecutionVariablesCmd does: modifications first, then deletions. Nothing runs, so a
- * transient value would vanish with the command; it is not written at all.
+ * Camunda's Patch*VariablesCmd does: modifications first, then deletions. Execution variables go through
+ * the engine's variable scopes; a task's local variables live in their own table (Camunda's correlation
+ * keys and variable queries never see them), and a non-local write from a task updates the task's own
+ * variable of that name first, as Camunda's TaskEntity does. Nothing runs, so a transient value would
+ * vanish with the command; it is not written at all.
  */
 @Injectable()
 export class UpdateVariablesCommand {
@@ -31,29 +52,53 @@ export class UpdateVariablesCommand {
     private readonly db: Database,
     private readonly engine: Engine,
     private readonly store: InstanceStore,
+    private readonly taskVariables: TaskVariableRepository,
     private readonly continuation: ContinuationService,
   ) {}
 
   async execute(update: VariableUpdate): Promise<void> {
     await this.db.transaction(async (tx) => {
-      const loaded = await this.store.load(tx, update.processInstanceId, { lock: true });
-      // An execution of a tenant the caller may not see does not exist for it.
-      if (!loaded || loaded.state.status !== 'running' || !canSeeTenant(loaded.row.tenantId) || !isExecution(loaded.state, update.executionId)) {
-        throw new ExecutionNotFound(`execution ${update.executionId} doesn't exist`);
-      }
-      const ctx = this.engine.open(loaded.model, loaded.state, loaded.variables);
+      const { owner } = update;
+      const loaded = await this.store.load(tx, owner.processInstanceId, { lock: true });
+      // An instance of a tenant the caller may not see does not exist for it.
+      const running = loaded !== null && loaded.state.status === 'running' && canSeeTenant(loaded.row.tenantId) ? loaded : null;
+      const task = owner.kind === 'task' ? await this.taskScope(tx, running, owner.taskId) : null;
+      const executionId = owner.kind === 'task' ? task!.executionId : owner.executionId;
+      if (!running || !isExecution(running.state, executionId)) throw new ExecutionNotFound(`execution ${executionId} doesn't exist`);
+
+      const now = Date.now();
+      const ctx = this.engine.open(running.model, running.state, running.variables);
+      // The task's own scope takes a write when it is local, or when the task already has the name.
+      const onTask = (name: string) => task !== null && (update.local || Object.prototype.hasOwnProperty.call(task.locals, name));
       for (const [name, value] of Object.entries(update.modifications ?? {})) {
         if (value.valueInfo?.transient) continue;
-        if (update.local) ctx.vars.setLocal(update.executionId, name, value);
-        else ctx.vars.set(update.executionId, name, value);
+        if (onTask(name)) await this.taskVariables.set(tx, task!, name, value, now);
+        else if (update.local) ctx.vars.setLocal(executionId, name, value);
+        else ctx.vars.set(executionId, name, value);
       }
       for (const name of update.deletions ?? []) {
-        if (update.local) ctx.vars.delete(update.executionId, name);
-        else removeNearest(ctx, update.executionId, name);
+        if (onTask(name)) {
+          await this.taskVariables.delete(tx, task!.id, name);
+          delete task!.locals[name];
+        } else if (update.local) ctx.vars.delete(executionId, name);
+        else removeNearest(ctx, executionId, name);
       }
-      const saved = await this.store.save(tx, loaded, ctx, Date.now());
+      const saved = await this.store.save(tx, running, ctx, now);
       this.continuation.afterCommit(tx, saved.outboxId);
     });
+  }
+
+  /** The open user task of a loaded instance, with its local variables; not found once it completed. */
+  private async taskScope(tx: Tx, loaded: LoadedInstance | null, taskId: string): Promise<TaskScope> {
+    const task = loaded?.state.tasks[taskId];
+    const element = task ? loaded!.state.elements[task.elementInstanceId] : undefined;
+    if (!loaded || !task || task.kind !== 'user' || element?.state !== 'active') throw new UserTaskNotFound(`task ${taskId} doesn't exist`);
+    return {
+      id: taskId,
+      processInstanceId: loaded.row.id,
+      executionId: executionOf(loaded.state, task.elementInstanceId),
+      locals: await this.taskVariables.variables(tx, taskId),
+    };
   }
 }
 

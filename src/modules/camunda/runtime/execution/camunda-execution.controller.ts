@@ -1,8 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { FastifyReply } from 'fastify';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
-import { TYPED_VARIABLES_SCHEMA, TypedValueDto } from '../../../../common/dto/typed-value.dto';
 import { CamundaErrors } from '../../../../infrastructure/http/api-errors.decorator';
 import { CamundaCountDto, CamundaExecutionDto } from '../../common/camunda-dto';
 import { readPage } from '../../common/camunda-query';
@@ -10,8 +8,6 @@ import { CamundaQueryParams, PAGING_PARAMS, SORT_PARAMS, VARIABLE_FILTER } from 
 import { CamundaEventSubscriptionDto } from '../dto/runtime-views.dto';
 import { CamundaExecutionTriggerDto } from '../dto/variables.dto';
 import { executionFilterFromQuery } from '../queries/execution-query';
-import { sendBinary } from '../variables/binary-reply';
-import { CamundaVariablesService } from '../variables/camunda-variables.service';
 import { CamundaExecutionService } from './camunda-execution.service';
 
 type QueryParams = Record<string, unknown>;
@@ -39,15 +35,13 @@ const FILTER_PARAMS = {
 
 /**
  * Camunda 7's /execution resource. An execution is a running process instance or an (event) subprocess
- * scope inside one; a subscription's execution is the scope that holds it.
+ * scope inside one; a subscription's execution is the scope that holds it. Its local variables are the
+ * CamundaExecutionLocalVariablesController.
  */
 @ApiTags('Camunda 7: Execution')
 @Controller('engine-rest/execution')
 export class CamundaExecutionController {
-  constructor(
-    private readonly executions: CamundaExecutionService,
-    private readonly variables: CamundaVariablesService,
-  ) {}
+  constructor(private readonly executions: CamundaExecutionService) {}
 
   @Get()
   @ApiOperation({ summary: 'List executions (Camunda 7 GET /execution)', description: 'Sort keys: instanceId, definitionKey, definitionId, tenantId.' })
@@ -73,34 +67,6 @@ export class CamundaExecutionController {
   @CamundaErrors(404)
   getExecution(@Param('id') id: string): Promise<CamundaExecutionDto> {
     return this.executions.get(id);
-  }
-
-  @Get(':id/localVariables')
-  @ApiOperation({ summary: 'Get the local variables of an execution (Camunda 7 GET /execution/{id}/localVariables)' })
-  @ApiOkResponse({ schema: TYPED_VARIABLES_SCHEMA })
-  @CamundaErrors()
-  getLocalExecutionVariables(@Param('id') id: string): Promise<Record<string, unknown>> {
-    return this.variables.getVariables('execution', id);
-  }
-
-  @Get(':id/localVariables/:varName')
-  @ApiOperation({ summary: 'Get one local variable of an execution (Camunda 7 GET /execution/{id}/localVariables/{varName})' })
-  @ApiOkResponse({ type: TypedValueDto })
-  @CamundaErrors(404)
-  getLocalExecutionVariable(@Param('id') id: string, @Param('varName') name: string): Promise<unknown> {
-    return this.variables.getVariable('execution', id, name);
-  }
-
-  @Get(':id/localVariables/:varName/data')
-  @ApiOperation({
-    summary: 'Download a Bytes or File variable of an execution (Camunda 7 GET /execution/{id}/localVariables/{varName}/data)',
-    description: 'The external task client downloads File variables here, with the process instance id as execution id.',
-  })
-  @ApiProduces('application/octet-stream', '*/*')
-  @ApiOkResponse({ schema: { type: 'string', format: 'binary' }, description: 'The raw content; a File with its MIME type and file name' })
-  @CamundaErrors(404)
-  async getLocalExecutionVariableBinary(@Param('id') id: string, @Param('varName') name: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
-    return sendBinary(reply, await this.variables.getVariableData('execution', id, name));
   }
 
   @Get(':id/messageSubscriptions/:messageName')

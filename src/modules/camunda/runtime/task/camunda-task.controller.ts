@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs
 import { ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 
-import { TYPED_VARIABLES_SCHEMA, TypedValueDto } from '../../../../common/dto/typed-value.dto';
+import { TYPED_VARIABLES_SCHEMA } from '../../../../common/dto/typed-value.dto';
 import { CamundaErrors } from '../../../../infrastructure/http/api-errors.decorator';
 import { CamundaErrorDto } from '../../../../infrastructure/http/error-response.dto';
 import { Idempotent } from '../../../../infrastructure/http/idempotency/idempotent.decorator';
@@ -13,7 +13,6 @@ import { CamundaQueryParams, PAGING_PARAMS, SORT_PARAMS, VARIABLE_FILTER } from 
 import { CamundaTaskDto } from '../dto/runtime-views.dto';
 import { CamundaCompleteTaskDto } from '../dto/variables.dto';
 import { taskFilterFromQuery } from '../queries/task-query';
-import { CamundaVariablesService } from '../variables/camunda-variables.service';
 import { CamundaTaskService } from './camunda-task.service';
 
 type QueryParams = Record<string, unknown>;
@@ -51,14 +50,11 @@ const FILTER_PARAMS = {
 /** Media ranges for which GET /task/{id} can answer with its JSON form. */
 const ACCEPTABLE = /(^|,)\s*(\*\/\*|application\/\*|application\/json|application\/hal\+json)\s*(;[^,]*)?(?=,|$)/i;
 
-/** Camunda 7's /task resource over open user tasks. */
+/** Camunda 7's /task resource over open user tasks; their variables are the Camunda*TaskVariablesControllers. */
 @ApiTags('Camunda 7: Task')
 @Controller('engine-rest/task')
 export class CamundaTaskController {
-  constructor(
-    private readonly tasks: CamundaTaskService,
-    private readonly variables: CamundaVariablesService,
-  ) {}
+  constructor(private readonly tasks: CamundaTaskService) {}
 
   @Get()
   @ApiOperation({
@@ -106,21 +102,5 @@ export class CamundaTaskController {
     const variables = await this.tasks.complete(id, body);
     void reply.status(variables ? 200 : 204);
     return variables;
-  }
-
-  @Get(':id/variables')
-  @ApiOperation({ summary: 'Get the variables visible from a user task (Camunda 7 GET /task/{id}/variables)' })
-  @ApiOkResponse({ schema: TYPED_VARIABLES_SCHEMA })
-  @CamundaErrors()
-  getTaskVariables(@Param('id') id: string): Promise<Record<string, unknown>> {
-    return this.variables.getVariables('task', id);
-  }
-
-  @Get(':id/variables/:varName')
-  @ApiOperation({ summary: 'Get one variable visible from a user task (Camunda 7 GET /task/{id}/variables/{varName})' })
-  @ApiOkResponse({ type: TypedValueDto })
-  @CamundaErrors(404)
-  getTaskVariable(@Param('id') id: string, @Param('varName') name: string): Promise<unknown> {
-    return this.variables.getVariable('task', id, name);
   }
 }

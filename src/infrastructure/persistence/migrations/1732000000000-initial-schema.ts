@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner, Table } from 'typeorm';
 
-import { col, id, index, nullable, tenant } from './columns';
+import { col, id, index, nullable, tenant, typedValue } from './columns';
 
 export class InitialSchema1732000000000 implements MigrationInterface {
   name = 'InitialSchema1732000000000';
@@ -102,14 +102,7 @@ export class InitialSchema1732000000000 implements MigrationInterface {
           id(),
           col('process_instance_id', 'varchar', { length: 36 }),
           col('scope_id', 'varchar', { length: 36 }),
-          col('name', 'varchar', { length: 255 }),
-          col('type', 'varchar', { length: 16 }),
-          col('text_value', 'text', nullable),
-          col('text_key', 'varchar', { length: 255, ...nullable }),
-          col('long_value', 'bigint', nullable),
-          col('double_value', 'double precision', nullable),
-          col('value_info', 'text', nullable),
-          col('updated_at', 'bigint'),
+          ...typedValue(),
         ],
         indices: [
           index('uq_variable_scope_name', ['scope_id', 'name'], true),

@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner, Table } from 'typeorm';
 
-import { col, id, index, nullable } from './columns';
+import { col, id, index, typedValue } from './columns';
 
 /**
  * Task-local variables (Camunda's TASK_ID_ rows) get a table of their own: every query on `variable` (correlation
@@ -18,14 +18,7 @@ export class TaskVariables1732000000005 implements MigrationInterface {
           id(),
           col('task_id', 'varchar', { length: 36 }),
           col('process_instance_id', 'varchar', { length: 36 }),
-          col('name', 'varchar', { length: 255 }),
-          col('type', 'varchar', { length: 16 }),
-          col('text_value', 'text', nullable),
-          col('text_key', 'varchar', { length: 255, ...nullable }),
-          col('long_value', 'bigint', nullable),
-          col('double_value', 'double precision', nullable),
-          col('value_info', 'text', nullable),
-          col('updated_at', 'bigint'),
+          ...typedValue(),
         ],
         indices: [index('uq_task_variable_task_name', ['task_id', 'name'], true), index('idx_task_variable_instance', ['process_instance_id'])],
       }),

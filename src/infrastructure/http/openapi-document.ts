@@ -18,6 +18,13 @@ Under \`/engine-rest\`, as Camunda Run answers: a body in another media type tha
 \`NotSupportedException\`, and a known path called with a method it does not have is a 405 \`NotAllowedException\` with an
 \`Allow\` header.
 
+**Where the Camunda routes knowingly differ from Camunda 7** (each operation's description has the details):
+JSON numbers are read as JavaScript numbers, so a Long beyond ±2^53 loses precision and an untyped \`1.0\` is the
+Integer 1 (send Long values within that range, and Double values with a \`type\`); concurrent branches and activities
+with boundary events share their (sub)process scope's execution; a failure while the process continues after a
+message, start or task completion does not roll the call back but becomes an incident after the continuation's
+retries; multi-instance activities are refused at deployment.
+
 **Authentication.** Every operation declares the \`bearer\` scheme (\`Authorization: Bearer <JWT>\`); those that declare
 no security (\`/health\`) never need a token. Whether a token is checked depends on how the engine runs: on the embedded
 default (no \`AUTH_JWT_SECRET\` / \`AUTH_JWKS_URL\`) it is not, and a request without one is answered. When it is, the

@@ -1,9 +1,9 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger, NotFoundException } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 
 import { ApiError, CamundaError, ErrorCode, describeCode } from '../../common/errors/api-error';
 import { EngineError, EngineErrorCode } from '../../engine';
-import { METHOD_NOT_ALLOWED, UNSUPPORTED_MEDIA_TYPE } from './jax-rs-errors';
+import { METHOD_NOT_ALLOWED, NOT_FOUND, UNSUPPORTED_MEDIA_TYPE } from './jax-rs-errors';
 
 export const CAMUNDA_PREFIX = '/engine-rest';
 
@@ -54,6 +54,8 @@ class ExceptionRenderer {
   }
 
   private camundaBody(exception: unknown, request: Pick<FastifyRequest, 'url' | 'method' | 'id'>): Rendered {
+    // The router's own 404 (the engine's not-found answers are ApiErrors): a path no Camunda resource has.
+    if (exception instanceof NotFoundException) return { status: NOT_FOUND.status, body: { type: NOT_FOUND.type, message: NOT_FOUND.message, code: null } };
     if (exception instanceof CamundaError) {
       return { status: exception.status, body: { type: exception.type, message: exception.message, code: exception.code, ...(exception.extra ?? {}) } };
     }

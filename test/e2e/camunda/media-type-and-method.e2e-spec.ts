@@ -80,9 +80,14 @@ describe('Camunda 7 wrong media type and wrong method', () => {
     expect(result.headers.get('allow')?.split(', ').sort()).toEqual(allow.split(', ').sort());
   });
 
-  it('keeps 404 for unknown paths, and native routes as they are', async () => {
+  it('answers unknown paths with 404 as Jersey does, and leaves native routes as they are', async () => {
     const unknown = await server.get('/engine-rest/no-such-resource');
-    expect({ status: unknown.status, type: unknown.body.type, code: unknown.body.code }).toEqual({ status: 404, type: 'NotFoundException', code: null });
+    // Jersey's own answer for a path no resource has.
+    expect({ status: unknown.status, body: unknown.body, contentType: unknown.headers.get('content-type') }).toEqual({
+      status: 404,
+      body: { type: 'NotFoundException', message: 'HTTP 404 Not Found', code: null },
+      contentType: 'application/json',
+    });
     expect((await server.get('/engine-rest/message/extra')).status).toBe(404);
     const native = await server.delete('/messages');
     expect({ status: native.status, code: native.body.code }).toEqual({ status: 404, code: 'NOT_FOUND' });

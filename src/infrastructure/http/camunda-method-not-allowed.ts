@@ -27,6 +27,11 @@ export function answerWrongMethodsAsCamunda(fastify: FastifyInstance): void {
     if (!path.startsWith(`${CAMUNDA_PREFIX}/`)) return;
     const allowed = [...new Set(routes.filter((r) => r.pattern.test(path)).map((r) => r.method))];
     if (allowed.length === 0) return;
+    // Jersey answers OPTIONS on any resource itself (WADL is off in Camunda Run): no content, the methods in Allow.
+    if (request.method === 'OPTIONS') {
+      await reply.status(204).header('allow', [...allowed, 'OPTIONS'].join(', ')).send();
+      return;
+    }
     await reply
       .status(METHOD_NOT_ALLOWED.status)
       .header('allow', allowed.join(', '))

@@ -16,7 +16,8 @@ JSON responses carry \`Content-Type: application/json\` without a charset, as Ca
 A request with a JSON content type and an empty body is read as \`{}\`. Unknown request properties are ignored.
 Under \`/engine-rest\`, as Camunda Run answers: a body in another media type than JSON sent to a JSON operation is a 415
 \`NotSupportedException\`, a known path called with a method it does not have is a 405 \`NotAllowedException\` with an
-\`Allow\` header, and a path no resource has is a 404 \`NotFoundException\` (\`HTTP 404 Not Found\`).
+\`Allow\` header (OPTIONS on it is a 204 with that header), and a path no resource has is a 404 \`NotFoundException\`
+(\`HTTP 404 Not Found\`).
 
 **Where the Camunda routes knowingly differ from Camunda 7** (each operation's description has the details):
 JSON numbers are read as JavaScript numbers, so a Long beyond ±2^53 loses precision and an untyped \`1.0\` is the

@@ -80,6 +80,14 @@ describe('Camunda 7 wrong media type and wrong method', () => {
     expect(result.headers.get('allow')?.split(', ').sort()).toEqual(allow.split(', ').sort());
   });
 
+  it('answers OPTIONS on a known path with 204 and the methods it has, as Jersey does', async () => {
+    const result = await server.request('OPTIONS', '/engine-rest/message');
+    expect({ status: result.status, text: result.text }).toEqual({ status: 204, text: '' });
+    expect(result.headers.get('allow')?.split(', ').sort()).toEqual(['OPTIONS', 'POST']);
+    const unknown = await server.request('OPTIONS', '/engine-rest/no-such-resource');
+    expect(unknown.status).toBe(404);
+  });
+
   it('answers unknown paths with 404 as Jersey does, and leaves native routes as they are', async () => {
     const unknown = await server.get('/engine-rest/no-such-resource');
     // Jersey's own answer for a path no resource has.

@@ -117,14 +117,14 @@ export class InstanceStore {
 
   /** Records continuation work for an instance; at most one pending row per instance. */
   async enqueue(tx: Sql, processInstanceId: string, now: number): Promise<string> {
-    const id = randomUUID();
-    await tx.execute(
+    // The no-op update makes RETURNING give the row that is already there: one round trip either way.
+    const [row] = await tx.query<{ id: string }>(
       `INSERT INTO continuation_outbox (id, process_instance_id, status, attempts, created_at, available_at)
-       VALUES (?, ?, 'pending', 0, ?, ?) ON CONFLICT (process_instance_id) DO NOTHING`,
-      [id, processInstanceId, now, now],
+       VALUES (?, ?, 'pending', 0, ?, ?)
+       ON CONFLICT (process_instance_id) DO UPDATE SET process_instance_id = excluded.process_instance_id RETURNING id`,
+      [randomUUID(), processInstanceId, now, now],
     );
-    const [existing] = await tx.query<{ id: string }>('SELECT id FROM continuation_outbox WHERE process_instance_id = ?', [processInstanceId]);
-    return existing.id;
+    return row.id;
   }
 
   private async saveVariables(tx: Tx, processInstanceId: string, ctx: RunContext, now: number): Promise<void> {

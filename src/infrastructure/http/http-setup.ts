@@ -27,8 +27,12 @@ export async function configureHttp(app: NestFastifyApplication, config: AppConf
   answerWrongMethodsAsCamunda(fastify);
   setMaxVariableBytes(config.http.maxVariableBytes);
   await app.register(helmet as never, {
-    // Swagger UI styles itself inline and shows data: images; everything else loads from this origin.
-    contentSecurityPolicy: { directives: { 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'], 'script-src': ["'self'"] } },
+    // Swagger UI styles itself inline and shows data: images; everything else loads from this origin. Helmet's
+    // upgrade-insecure-requests is left out: over plain HTTP from anywhere but localhost it made browsers fetch
+    // the cockpit's and Swagger UI's assets over HTTPS, which the engine does not serve (TLS is a proxy's job).
+    contentSecurityPolicy: {
+      directives: { 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'], 'script-src': ["'self'"], 'upgrade-insecure-requests': null },
+    },
   });
   await app.register(multipart as never, { limits: { fileSize: config.http.bodyLimitBytes, files: 50, fields: 50 } });
   fastify.removeContentTypeParser(['application/json']);

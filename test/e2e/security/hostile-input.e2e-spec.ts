@@ -195,6 +195,8 @@ describe('hostile input', () => {
       const result = await server.get(path);
       expect(result.headers.get('x-content-type-options')).toBe('nosniff');
       expect(result.headers.get('content-security-policy')).toEqual(expect.stringContaining("default-src 'self'"));
+      // Browsers reaching the engine over plain HTTP (not localhost) must not be sent to HTTPS for its assets.
+      expect(result.headers.get('content-security-policy')).not.toContain('upgrade-insecure-requests');
       expect(result.headers.get('x-frame-options')).toBe('SAMEORIGIN');
       expect(result.headers.get('strict-transport-security')).toEqual(expect.stringContaining('max-age='));
       expect(result.headers.get('x-powered-by')).toBeNull();

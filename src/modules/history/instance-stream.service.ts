@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { ServerResponse } from 'node:http';
+
+import { BeforeApplicationShutdown, Injectable } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 
 import { ApiError, ErrorCode } from '../../common/errors/api-error';
@@ -12,7 +14,9 @@ type Filter = (event: InstanceEvent) => boolean;
 
 /** Server-Sent Events of committed steps, filtered to one instance or one correlation. */
 @Injectable()
-export class InstanceStreamService {
+export class InstanceStreamService implements BeforeApplicationShutdown {
+  private readonly live = new Set<ServerResponse>();
+
   constructor(
     private readonly db: Database,
     private readonly bus: InstanceEventBus,
@@ -31,6 +35,16 @@ export class InstanceStreamService {
     return (event) => event.correlationId === correlationId && (tenants === null || !event.tenantId || tenants.includes(event.tenantId));
   }
 
+  /**
+   * A stream never ends by itself, and the HTTP server waits for every connection when it closes: without
+   * this, one open browser tab would keep the process from shutting down. The client reconnects (to
+   * another process, or to this one restarted).
+   */
+  beforeApplicationShutdown(): void {
+    for (const raw of this.live) raw.end();
+    this.live.clear();
+  }
+
   /** Takes the connection over and writes events until the client goes away. */
   async open(request: FastifyRequest, reply: FastifyReply, filter: Filter): Promise<void> {
     reply.hijack();
@@ -42,6 +56,7 @@ export class InstanceStreamService {
       'x-accel-buffering': 'no',
     });
     raw.write(': connected\n\n');
+    this.live.add(raw);
     let sequence = 0;
     const unsubscribe = this.bus.subscribe((events) => {
       for (const event of events) {
@@ -52,6 +67,7 @@ export class InstanceStreamService {
     const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), HEARTBEAT_MS);
     heartbeat.unref();
     request.raw.on('close', () => {
+      this.live.delete(raw);
       clearInterval(heartbeat);
       unsubscribe();
     });

@@ -28,6 +28,6 @@ import { InstanceEventBus } from '../events/instance-event-bus';
     }),
   ],
   providers: [BufferedMessageRepository, Database, DefinitionRepository, ExternalTaskSignal, HistoryWriter, InstanceEventBus, InstanceStore, SqliteCheckpointer, TaskVariableRepository],
-  exports: [BufferedMessageRepository, Database, DefinitionRepository, ExternalTaskSignal, InstanceEventBus, InstanceStore, TaskVariableRepository],
+  exports: [BufferedMessageRepository, Database, DefinitionRepository, ExternalTaskSignal, HistoryWriter, InstanceEventBus, InstanceStore, TaskVariableRepository],
 })
 export class PersistenceModule {}

@@ -7,6 +7,7 @@ import { AppConfig } from '../../config/configuration';
 import { Engine } from '../../engine';
 import { EngineMetrics } from '../observability/engine-metrics';
 import { Database } from '../persistence/database';
+import { HistoryWriter } from '../persistence/repositories/history-writer';
 import { InstanceStore } from '../persistence/repositories/instance-store';
 import { BufferedMessageConsumer } from './buffered-message-consumer';
 import { SettleNotifier } from './settle-notifier';
@@ -36,6 +37,7 @@ export class ContinuationRunner {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly db: Database,
     private readonly engine: Engine,
+    private readonly history: HistoryWriter,
     private readonly store: InstanceStore,
     private readonly settle: SettleNotifier,
     private readonly buffered: BufferedMessageConsumer,
@@ -100,6 +102,7 @@ export class ContinuationRunner {
     const exhausted = attempt >= this.config.continuation.maxAttempts;
     const delayMs = this.config.continuation.backoffMs * 2 ** (attempt - 1);
     const now = Date.now();
+    const incidentId = randomUUID();
     await this.db.transaction(async (tx) => {
       await tx.execute('UPDATE continuation_outbox SET attempts = ?, available_at = ?, last_error = ?, status = ? WHERE id = ?', [
         attempt, now + delayMs, message, exhausted ? 'failed' : 'pending', outboxId,
@@ -112,8 +115,9 @@ export class ContinuationRunner {
       await tx.execute(
         `INSERT INTO incident (id, process_instance_id, process_definition_id, incident_type, activity_id, execution_id, message, tenant_id, created_at)
          VALUES (?, ?, ?, 'failedJob', NULL, ?, ?, ?, ?)`,
-        [randomUUID(), instanceId, instance?.process_definition_id ?? '', outboxId, message, instance?.tenant_id ?? '', now],
+        [incidentId, instanceId, instance?.process_definition_id ?? '', outboxId, message, instance?.tenant_id ?? '', now],
       );
+      await this.history.recordOutside(tx, instanceId, { kind: 'incident-created', detail: { message, incidentId, incidentType: 'failedJob' } }, now);
     });
     if (exhausted) {
       this.logger.error({

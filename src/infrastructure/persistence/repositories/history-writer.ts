@@ -22,7 +22,24 @@ export class HistoryWriter {
   ) {}
 
   async record(tx: Tx, row: InstanceRow, ctx: RunContext, now: number): Promise<void> {
-    const events = this.events(row, ctx, now);
+    await this.write(tx, this.events(row, ctx, now));
+  }
+
+  /**
+   * A step that happens outside an engine run, such as the incident of an external task whose worker gave
+   * up or of a continuation that kept failing: recorded and streamed like the steps of a run.
+   */
+  async recordOutside(tx: Tx, processInstanceId: string, step: Pick<InstanceEvent, 'kind' | 'elementId' | 'elementInstanceId' | 'detail'>, now: number): Promise<void> {
+    const [row] = await tx.query<{ correlation_id: string; process_definition_key: string; tenant_id: string }>(
+      'SELECT correlation_id, process_definition_key, tenant_id FROM process_instance WHERE id = ?',
+      [processInstanceId],
+    );
+    if (!row) return;
+    const base = { processInstanceId, correlationId: row.correlation_id, processDefinitionKey: row.process_definition_key, tenantId: row.tenant_id || null };
+    await this.write(tx, [{ ...base, ...step, at: new Date(now).toISOString() }]);
+  }
+
+  private async write(tx: Tx, events: InstanceEvent[]): Promise<void> {
     if (events.length === 0) return;
     if (this.config.historyLevel === 'full') {
       for (let start = 0; start < events.length; start += CHUNK) {

@@ -11,12 +11,14 @@ export const FAILED_EXTERNAL_TASK = 'failedExternalTask';
  * execution_id holds the job), execution_id holds the incident's configuration: the external task id.
  * activity_id is the service task. The message is the task's last error message ('' when it had none).
  */
-export async function createExternalTaskIncident(sql: Sql, task: ExternalTaskRow, message: string | null, now: number): Promise<void> {
+export async function createExternalTaskIncident(sql: Sql, task: ExternalTaskRow, message: string | null, now: number): Promise<string> {
+  const id = randomUUID();
   await sql.execute(
     `INSERT INTO incident (id, process_instance_id, process_definition_id, incident_type, activity_id, execution_id, message, tenant_id, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [randomUUID(), task.processInstanceId, task.processDefinitionId, FAILED_EXTERNAL_TASK, task.activityId, task.id, message ?? '', task.tenantId ?? '', now],
+    [id, task.processInstanceId, task.processDefinitionId, FAILED_EXTERNAL_TASK, task.activityId, task.id, message ?? '', task.tenantId ?? '', now],
   );
+  return id;
 }
 
 /** Resolves the incidents of the given external tasks (retries set above zero). */

@@ -3,11 +3,12 @@ import { Injectable } from '@nestjs/common';
 import { Engine, TypedValue } from '../../../../engine';
 import { Database, Tx } from '../../../../infrastructure/persistence/database';
 import { ExternalTaskSignal } from '../../../../infrastructure/persistence/repositories/external-task-signal';
+import { HistoryWriter } from '../../../../infrastructure/persistence/repositories/history-writer';
 import { InstanceStore } from '../../../../infrastructure/persistence/repositories/instance-store';
 import { ContinuationService } from '../../../../infrastructure/queue/continuation.service';
 import { engineException, restException } from '../../common/camunda-errors';
 import { ExternalTaskRow, retriesLeft } from '../external-task-row';
-import { createExternalTaskIncident, removeExternalTaskIncidents } from './external-task-incidents';
+import { FAILED_EXTERNAL_TASK, createExternalTaskIncident, removeExternalTaskIncidents } from './external-task-incidents';
 import { assertWorker, externalTaskNotFound, loadTaskWithInstance, lockTaskRow } from './external-task-lookup';
 
 type Variables = Readonly<Record<string, TypedValue>> | undefined;
@@ -33,6 +34,7 @@ export class UpdateExternalTaskCommand {
   constructor(
     private readonly db: Database,
     private readonly engine: Engine,
+    private readonly history: HistoryWriter,
     private readonly store: InstanceStore,
     private readonly continuation: ContinuationService,
     private readonly signal: ExternalTaskSignal,
@@ -127,8 +129,12 @@ export class UpdateExternalTaskCommand {
 
   /** ExternalTaskEntity#setRetriesAndManageIncidents. */
   private async manageIncident(tx: Tx, task: ExternalTaskRow, retries: number, now: number): Promise<void> {
-    if (retriesLeft(task) && retries <= 0) await createExternalTaskIncident(tx, task, task.errorMessage, now);
-    else if (!retriesLeft(task) && retries > 0) await removeExternalTaskIncidents(tx, [task.id]);
+    if (retriesLeft(task) && retries <= 0) {
+      const incidentId = await createExternalTaskIncident(tx, task, task.errorMessage, now);
+      // Streamed and kept in the history like the incidents an engine run raises.
+      const detail = { message: task.errorMessage ?? '', incidentId, incidentType: FAILED_EXTERNAL_TASK };
+      await this.history.recordOutside(tx, task.processInstanceId, { kind: 'incident-created', elementId: task.activityId, elementInstanceId: task.elementInstanceId, detail }, now);
+    } else if (!retriesLeft(task) && retries > 0) await removeExternalTaskIncidents(tx, [task.id]);
   }
 
   private async requireTask(tx: Tx, id: string): Promise<ExternalTaskRow> {

@@ -230,7 +230,7 @@ export interface paths {
         };
         /**
          * Follow a process instance live (Server-Sent Events)
-         * @description Server-Sent Events, one per step as it commits: element-activated / -completed / -terminated, sequence-flow-taken, subscription-opened / -consumed, variable-set / -deleted, task-created / -completed, incident-created, instance-ended. Each event's data is JSON with processInstanceId, correlationId, kind, at, elementId, elementInstanceId, elementType and detail.
+         * @description Server-Sent Events, one per step as it commits: element-activated / -completed / -terminated, sequence-flow-taken, subscription-opened / -consumed / -closed, variable-set / -deleted, task-created / -completed, incident-created, instance-ended. Each event's data is JSON with processInstanceId, correlationId, kind, at, elementId, elementInstanceId, elementType and detail.
          */
         get: operations["streamProcessInstance"];
         put?: never;
@@ -250,7 +250,7 @@ export interface paths {
         };
         /**
          * Follow every instance of a correlation live (Server-Sent Events)
-         * @description Server-Sent Events, one per step as it commits: element-activated / -completed / -terminated, sequence-flow-taken, subscription-opened / -consumed, variable-set / -deleted, task-created / -completed, incident-created, instance-ended. Each event's data is JSON with processInstanceId, correlationId, kind, at, elementId, elementInstanceId, elementType and detail.
+         * @description Server-Sent Events, one per step as it commits: element-activated / -completed / -terminated, sequence-flow-taken, subscription-opened / -consumed / -closed, variable-set / -deleted, task-created / -completed, incident-created, instance-ended. Each event's data is JSON with processInstanceId, correlationId, kind, at, elementId, elementInstanceId, elementType and detail.
          */
         get: operations["streamCorrelation"];
         put?: never;
@@ -1954,7 +1954,7 @@ export interface components {
             /** @description Order of the step in the history */
             id: number;
             /**
-             * @description element-activated | element-completed | element-terminated | sequence-flow-taken | subscription-opened | subscription-consumed | task-created | task-completed | variable-set | variable-deleted | incident-created | error-thrown | instance-ended
+             * @description element-activated | element-completed | element-terminated | sequence-flow-taken | subscription-opened | subscription-consumed | subscription-closed | task-created | task-completed | variable-set | variable-deleted | incident-created | error-thrown | instance-ended
              * @example element-activated
              */
             kind: string;

@@ -20,6 +20,7 @@ export type HistoryKind =
   | 'sequence-flow-taken'
   | 'subscription-opened'
   | 'subscription-consumed'
+  | 'subscription-closed'
   | 'variable-set'
   | 'task-created'
   | 'task-completed'

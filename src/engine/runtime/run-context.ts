@@ -102,6 +102,11 @@ export class RunContext {
       if (keep(sub)) continue;
       delete this.state.subscriptions[sub.id];
       this.effects.subscriptionsClosed.push(sub);
+      // A subscription that goes without its message (the other events after an event-based gateway, a
+      // boundary event whose activity ended, an interrupted scope) is a step too: observers that follow
+      // the waiting events would otherwise keep it. The one a message consumed says so already.
+      const consumed = this.effects.history.some((h) => h.kind === 'subscription-consumed' && h.detail?.subscriptionId === sub.id);
+      if (!consumed) this.record({ kind: 'subscription-closed', elementId: sub.elementId, elementInstanceId: ownerId, detail: { messageName: sub.messageName, subscriptionId: sub.id } });
     }
   }
 

@@ -7,7 +7,7 @@ import { InstanceStreamService } from './instance-stream.service';
 
 const STREAM_DESCRIPTION =
   'Server-Sent Events, one per step as it commits: element-activated / -completed / -terminated, sequence-flow-taken, ' +
-  'subscription-opened / -consumed, variable-set / -deleted, task-created / -completed, incident-created, instance-ended. ' +
+  'subscription-opened / -consumed / -closed, variable-set / -deleted, task-created / -completed, incident-created, instance-ended. ' +
   'Each event\'s data is JSON with processInstanceId, correlationId, kind, at, elementId, elementInstanceId, elementType and detail.';
 
 @ApiTags('History')

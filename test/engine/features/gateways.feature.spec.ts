@@ -151,5 +151,15 @@ describe('Feature: event-based gateways', () => {
     expect(engine.waitingFor(pi)).toEqual([]);
     expect(() => engine.message('rejected', { processInstanceId: pi })).toThrow('no-match');
     expect(engine.trail(pi)).toEqual(['Start', 'Wait', 'Accepted']);
+    // The history says so: the winner's subscription was consumed, the other one closed without its message.
+    const subscriptionSteps = (engine.history.get(pi) ?? [])
+      .filter((h) => h.kind.startsWith('subscription-'))
+      .map((h) => `${h.kind} ${h.elementId} ${String(h.detail?.messageName)}`);
+    expect(subscriptionSteps).toEqual([
+      'subscription-opened Accepted accepted',
+      'subscription-opened Rejected rejected',
+      'subscription-consumed Accepted accepted',
+      'subscription-closed Rejected rejected',
+    ]);
   });
 });

@@ -7,7 +7,7 @@ export class HistoryEventDto {
   @ApiProperty({
     example: 'element-activated',
     description:
-      'element-activated | element-completed | element-terminated | sequence-flow-taken | subscription-opened | subscription-consumed | ' +
+      'element-activated | element-completed | element-terminated | sequence-flow-taken | subscription-opened | subscription-consumed | subscription-closed | ' +
       'task-created | task-completed | variable-set | variable-deleted | incident-created | error-thrown | instance-ended',
   })
   kind!: string;

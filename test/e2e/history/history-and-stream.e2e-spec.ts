@@ -104,20 +104,10 @@ describe('history and live streams of an instance', () => {
   });
 
   it('streams and keeps the incident of an external task whose worker gave up', async () => {
-    const xml = `<?xml version="1.0" encoding="UTF-8"?>
-<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Defs_hist_ext" targetNamespace="http://bpmn.io/schema/bpmn">
-  <bpmn:process id="hist-charge" isExecutable="true">
-    <bpmn:startEvent id="Start" />
-    <bpmn:serviceTask id="Charge" camunda:type="external" camunda:topic="hist-charge" />
-    <bpmn:endEvent id="End" />
-    <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Charge" />
-    <bpmn:sequenceFlow id="F2" sourceRef="Charge" targetRef="End" />
-  </bpmn:process>
-</bpmn:definitions>`;
-    expect((await server.post('/process_models', { xml })).status).toBe(201);
-    const id: string = (await server.post('/process_models/hist-charge/start', {})).body.processInstanceId;
+    expect((await server.deployFixture('ext-simple.bpmn')).status).toBe(201);
+    const id: string = (await server.post('/process_models/ext-simple/start', {})).body.processInstanceId;
     const [task] = await eventually(async () => {
-      const locked = await server.post('/engine-rest/external-task/fetchAndLock', { workerId: 'hist-worker', maxTasks: 1, topics: [{ topicName: 'hist-charge', lockDuration: 60_000 }] });
+      const locked = await server.post('/engine-rest/external-task/fetchAndLock', { workerId: 'hist-worker', maxTasks: 1, topics: [{ topicName: 'ext-simple', lockDuration: 60_000 }] });
       expect(locked.body).toHaveLength(1);
       return locked.body;
     });
@@ -130,7 +120,7 @@ describe('history and live streams of an instance', () => {
       },
     );
     const [incident] = (await server.get(`/incidents?processInstanceId=${id}`)).body.items;
-    const expected = { kind: 'incident-created', elementId: 'Charge', detail: { message: 'card service down', incidentId: incident.id, incidentType: 'failedExternalTask' } };
+    const expected = { kind: 'incident-created', elementId: 'Work', detail: { message: 'card service down', incidentId: incident.id, incidentType: 'failedExternalTask' } };
     expect(events.find((e) => e.event === 'incident-created')?.data).toMatchObject(expected);
     expect((await server.get(`/process_instances/${id}/history`)).body.events).toContainEqual(expect.objectContaining(expected));
   });

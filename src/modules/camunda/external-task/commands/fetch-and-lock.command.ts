@@ -5,7 +5,7 @@ import { tenantFilterFor } from '../../../../infrastructure/auth/request-context
 import { Database, Sql } from '../../../../infrastructure/persistence/database';
 import { fromColumns } from '../../../../infrastructure/persistence/mappers/variable-columns';
 import { renderCamundaVariables } from '../../common/camunda-variables';
-import { parentExecution } from '../../runtime/queries/executions';
+import { scopeChain } from '../../runtime/queries/executions';
 import { SqlFragment, variablePredicate } from '../../runtime/queries/variable-conditions';
 import { ExternalTaskRow, toExternalTaskRow } from '../external-task-row';
 import { FetchRequest, FetchTopic } from '../fetch-request';
@@ -165,9 +165,7 @@ async function taskVariables(sql: Sql, locked: readonly { task: ExternalTaskRow;
   const result = new Map<string, Record<string, unknown>>();
   for (const { task, topic } of locked) {
     const state = states.get(task.processInstanceId);
-    const chain: string[] = [];
-    if (topic.localVariables || !state) chain.push(task.executionId);
-    else for (let scope: string | null = task.executionId; scope !== null; scope = parentExecution(state, scope)) chain.unshift(scope);
+    const chain = topic.localVariables || !state ? [task.executionId] : scopeChain(state, task.executionId);
     const wanted = topic.variables === null ? null : new Set(topic.variables);
     const values: Record<string, TypedValue> = {};
     for (const scope of chain) {

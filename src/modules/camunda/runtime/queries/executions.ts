@@ -34,6 +34,16 @@ export function parentExecution(state: InstanceState, executionId: string): stri
   return parentId === null ? null : executionOf(state, parentId);
 }
 
+/**
+ * An execution and every one enclosing it, outermost first: the order in which to lay their variables over
+ * each other so that inner scopes shadow outer ones (what Camunda shows as the variables visible there).
+ */
+export function scopeChain(state: InstanceState, executionId: string): string[] {
+  const chain: string[] = [];
+  for (let scope: string | null = executionId; scope !== null; scope = parentExecution(state, scope)) chain.unshift(scope);
+  return chain;
+}
+
 /** The activities an execution is at: its tokens on flow nodes, and parallel joins holding its tokens. */
 export function activitiesAt(state: InstanceState, executionId: string): Set<string> {
   const activities = new Set<string>();

@@ -8,7 +8,7 @@ import { InstanceStore } from '../../../../infrastructure/persistence/repositori
 import { TaskVariableRepository } from '../../../../infrastructure/persistence/repositories/task-variable.repository';
 import { VariableOwner } from '../commands/update-variables.command';
 import { ExecutionLocator } from '../queries/execution-locator';
-import { executionOf, parentExecution } from '../queries/executions';
+import { executionOf, scopeChain } from '../queries/executions';
 import { VariableTarget } from './variable-targets';
 
 interface OpenTask {
@@ -80,8 +80,7 @@ export class VariableOwnerReader {
 
   /** What a task's execution sees: its variables and those of every enclosing one, inner scopes shadowing outer. */
   private async visibleFrom(sql: Sql, task: OpenTask): Promise<Record<string, TypedValue>> {
-    const chain: string[] = [];
-    for (let scope: string | null = task.executionId; scope !== null; scope = parentExecution(task.view.snapshot, scope)) chain.unshift(scope);
+    const chain = scopeChain(task.view.snapshot, task.executionId);
     const records = await this.store.variables(sql, task.view.id);
     const result: Record<string, TypedValue> = {};
     for (const scope of chain) {
